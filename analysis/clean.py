@@ -1,0 +1,148 @@
+"""Separate the article from what a web page wraps around it.
+
+Text copied from news sites carries navigation, labels, bylines, donation appeals, newsletter
+boxes, comment forms and teasers for other articles. The rules below work on the shape of a
+line and on cue phrases that such page furniture uses across outlets, never on the wording of
+particular articles. Every removed line is reported with the rule that removed it, so a reader
+can check that nothing of the article was lost (`analysis.corpus.removed_lines`).
+
+Order of work:
+1. rejoin a paragraph broken in the middle of a sentence (a line that does not end a sentence,
+   followed, perhaps after blank lines, by one that starts in lower case);
+2. classify each line with the line rules (first match wins);
+3. remove short runs of lines enclosed by two lines of the same boilerplate block (the body of
+   a donation appeal between its greeting and its button, a teaser headline between "Check
+   also" and the teaser's truncated text);
+4. drop later copies of a line already kept (a headline printed twice).
+"""
+import re
+from dataclasses import dataclass, field
+
+SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "*")
+
+
+def _cues(*phrases):
+    return re.compile(r"(?i)(?:" + "|".join(phrases) + r")")
+
+
+# Cue phrases of block boilerplate. A line matching one belongs to that block.
+BLOCK_CUES = {
+    "donation appeal": _cues(
+        r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:independent|our) journalism",
+        r"\b(?:make|consider|making) a (?:donation|contribution)\b",
+        r"\bdonate (?:now|today|here|to us|monthly)\b", r"\bdonations? (?:keeps?|helps?|allows?)\b",
+        r"\bevery contribution\b", r"\bmake a contribution\b",
+        r"\bad-free\b", r"\bdear readers?\b", r"^a message from\b", r"\bwe need your help\b",
+        r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
+        r"\bpay(?:ment|ing) methods?\b", r"\bbecome a (?:patron|supporter|paying member)\b",
+        r"\bsupport (?:us|our work) (?:monthly|today)\b"),
+    "newsletter box": _cues(
+        r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"\bsubscribers? agree\b",
+        r"\bsubscribe (?:now|here|today|to (?:our|the))\b", r"\bprivacy policy\b",
+        r"\bin your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b"),
+    "comment form": _cues(
+        r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
+        r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
+        r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$"),
+    "teaser": _cues(
+        r"^(?:read|see|show|load) (?:more|all|also)\b\W*$", r"^check also$",
+        r"^related(?: articles?| stories| news| posts?| coverage)?:?$", r"^more (?:from|on|in) ",
+        r"^(?:recommended|you may also like|you might also like|also read|most read|"
+        r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$"),
+    "author box": re.compile(r"^About \S+(?: \S+){0,3}$"),
+}
+
+# Line rules for page furniture that stands alone (checked before the block cues).
+LINE_RULES = [
+    ("no words", re.compile(r"^[^\w]*$")),
+    ("breadcrumb", re.compile(r"^[^/›»>|]{1,60}(?:\s[/›»>|]\s[^/›»>|]{1,80}){2,}$")),
+    ("read time", re.compile(r"(?i)^(?:reading time:? )?\d+\s*(?:min(?:ute)?s?)\.?(?: read)?$")),
+    ("byline", re.compile(r"(?i)^(?:authors?|by|written by|posted by|reporting by)"
+                          r"(?::|\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})?\s*$")),
+    ("label", re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section|image description|"
+                         r"image caption|photo|image|video|advertisement|share(?: this)?"
+                         r"(?: article| story)?|print|listen(?: to this article)?|follow us)"
+                         r"\s*:?\s*$")),
+    ("photo credit", re.compile(r"(?i)(?:\((?:source|photo|image|credit|picture)s?:[^)]*\)\s*$|"
+                                r"^(?:photo|image|credit|picture)s?:\s|"
+                                r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$)")),
+]
+LABELS_WITH_VALUE = re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section)\s*:?\s*$")
+# str.split() already folds no-break and other Unicode spaces; zero-width characters must go.
+ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+MAX_LONG_LINES_INSIDE_BLOCK = 2
+SHORT_LINE_WORDS = 3
+
+
+@dataclass
+class CleanResult:
+    text: str
+    removed: list = field(default_factory=list)  # (line number, line, rule)
+
+
+def _ends_sentence(line):
+    return line.rstrip().endswith(SENTENCE_END)
+
+
+def _logical_lines(raw):
+    """Lines with their 1-based numbers, broken paragraphs rejoined."""
+    lines = [(number, " ".join(ZERO_WIDTH.sub("", line).split()))
+             for number, line in enumerate(raw.split("\n"), start=1)]
+    merged = []
+    for number, line in lines:
+        if not line:
+            continue
+        if merged and not _ends_sentence(merged[-1][1]) and line[0].islower():
+            merged[-1] = (merged[-1][0], merged[-1][1] + " " + line)
+        else:
+            merged.append((number, line))
+    return merged
+
+
+def _line_rule(line):
+    for name, pattern in LINE_RULES:
+        if pattern.search(line):
+            return name
+    for name, pattern in BLOCK_CUES.items():
+        if pattern.search(line):
+            return name
+    return None
+
+
+def _is_long(line):
+    return len(line.split()) > SHORT_LINE_WORDS
+
+
+def _remove_block_interiors(lines, rules):
+    """Remove short runs of kept lines enclosed by two lines of the same block rule."""
+    enclosing = [i for i, rule in enumerate(rules) if rule in BLOCK_CUES]
+    for before, after in zip(enclosing, enclosing[1:]):
+        inside = range(before + 1, after)
+        if not inside or rules[before] != rules[after]:
+            continue
+        if any(rules[i] is not None for i in inside):
+            continue
+        if sum(_is_long(lines[i][1]) for i in inside) <= MAX_LONG_LINES_INSIDE_BLOCK:
+            for i in inside:
+                rules[i] = f"{rules[before]} (inside the block)"
+
+
+def clean_text(raw):
+    """Return the article text (one paragraph a line) and the removed lines with their rules."""
+    lines = _logical_lines(raw)
+    rules = [_line_rule(line) for _, line in lines]
+    for i in range(len(lines) - 1):
+        if rules[i] == "label" and LABELS_WITH_VALUE.match(lines[i][1]) and rules[i + 1] is None \
+                and not _is_long(lines[i + 1][1]) and not _ends_sentence(lines[i + 1][1]):
+            rules[i + 1] = "label"
+    _remove_block_interiors(lines, rules)
+    seen = set()
+    for i, (_, line) in enumerate(lines):
+        if rules[i] is None:
+            key = " ".join(line.casefold().split())
+            if key in seen:
+                rules[i] = "repeated line"
+            seen.add(key)
+    kept = [line for (_, line), rule in zip(lines, rules) if rule is None]
+    removed = [(number, line, rule) for (number, line), rule in zip(lines, rules) if rule]
+    return CleanResult(text="\n".join(kept), removed=removed)

@@ -1,0 +1,105 @@
+"""Cleaning, checked against what a careful reader marked in each seed: what must go, what must stay."""
+import pytest
+
+from analysis.clean import clean_text
+from conftest import doc
+
+# Read off the seed files by hand: page furniture that is not the article.
+MUST_GO = {
+    "000": ["Category", "Latest news", "3 min read", "Authors", "(Source: Getty Images)", "See all"],
+    "001": ["Enjoying ad-free content?", "disabled all ads", "Support us", "Our journalism is banned",
+            "Sign up for our free weekly newsletter", "You will receive it in your mailbox",
+            "Subscribers agree to the Privacy Policy", "A Message from The Moscow Times",
+            "Dear readers", "We are facing unprecedented challenges", "These actions are direct attempts",
+            "refuse to be silenced", "Your support, no matter how small", "By supporting The Moscow Times",
+            "Monthly", "Not ready to support today?", "Remind me later", "Read more", "×"],
+    "002": ["Image description"],
+    "003": [],
+    "004": ["Home / Writings & News", "About خاکسار", "Check Also", "Tehran reacts to fresh hostile EU sanctions",
+            "Nasser Kan’ani", "Leave a Reply", "Your email address will not be published"],
+}
+# Article text that must survive, including the first and last paragraph of each article.
+MUST_STAY = {
+    "000": ["Russia intends to demand that Ukraine halt the training",
+            "In total, more than 200,000 Ukrainian soldiers have received training",
+            "namely, the Minsk agreements."],
+    "001": ["The Kremlin said Friday that the arrival of about 300 U.S. paratroopers",
+            "Western countries have so far declined its requests to supply weapons",
+            "Canada and Poland have pledged to send 200 and 50 instructors respectively this year."],
+    "002": ["Russia is against the deployment of Western peacekeeping troops",
+            "secretary of state Antony Blinken said.",
+            "a nearly $1 billion tranche of drones, ammunition and equipment."],
+    "003": ["The Kremlin has issued a stark warning", "Ukraine’s neutral status is non-negotiable",
+            "it must never become a member of NATO", "Trump’s Efforts to Mediate",
+            "an even greater conflict involving NATO."],
+    "004": ["Russia’s foreign minister accused the West on Thursday",
+            "since sending its troops into Ukraine on Feb. 24.",
+            "Putin again blamed the West for encouraging Ukraine to prolong the war"],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(MUST_GO))
+def test_page_furniture_is_removed(seed_docs, prefix):
+    text = doc(seed_docs, prefix)["text"]
+    for phrase in MUST_GO[prefix]:
+        assert phrase not in text, phrase
+
+
+@pytest.mark.parametrize("prefix", sorted(MUST_STAY))
+def test_article_text_stays(seed_docs, prefix):
+    text = doc(seed_docs, prefix)["text"]
+    for phrase in MUST_STAY[prefix]:
+        assert phrase in text, phrase
+
+
+def test_headline_printed_twice_is_kept_once(seed_docs):
+    text = doc(seed_docs, "000")["text"]
+    assert text.count("Russia Demands NATO Halt Training of Ukrainian Troops to End War") == 1
+
+
+def test_every_removed_line_has_a_rule_and_comes_from_the_raw_text(seed_docs):
+    for raw, removed in zip(seed_docs["raw_text"], seed_docs["removed"]):
+        for line_number, line, rule in removed:
+            assert rule
+            assert line.split()[0] in raw.split("\n")[line_number - 1]
+
+
+def test_broken_paragraph_is_rejoined():
+    result = clean_text("Moscow said it would send its troops\n\ninto the region on Monday.\nNext one.")
+    assert result.text.split("\n") == ["Moscow said it would send its troops into the region on Monday.",
+                                       "Next one."]
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Home > World > Europe", "breadcrumb"),
+    ("5 min read", "read time"),
+    ("By Jane Smith", "byline"),
+    ("Tags:", "label"),
+    ("Soldiers at a checkpoint near Kharkiv. Photo: Reuters", None),
+    ("Soldiers at a checkpoint near Kharkiv. (Photo: Reuters)", "photo credit"),
+    ("Subscribe to our newsletter", "newsletter box"),
+    ("Please consider a donation to keep our journalism free.", "donation appeal"),
+    ("Leave a comment", "comment form"),
+    ("Related articles", "teaser"),
+    ("Kyiv says Russia will be forced to negotiate if the West keeps up …", "teaser"),
+])
+def test_line_rules_on_text_from_other_outlets(line, rule):
+    body = "The minister said the talks would continue next week in Geneva."
+    removed = {text: why for _, text, why in clean_text(f"{body}\n{line}\n{body} Again.").removed}
+    assert removed.get(line) == rule
+
+
+def test_article_sentences_with_cue_like_words_stay():
+    text = ("Ukraine asked the West for more support, and Kyiv signed up to the plan.\n"
+            "He said Ukraine must never become a member of NATO.\n"
+            "The donation of tanks was announced on Monday by the ministry of defence.")
+    assert clean_text(text).text == text
+
+
+def test_short_run_inside_a_donation_block_goes_but_the_article_around_it_stays():
+    article = ["The ceasefire held overnight, officials in Kyiv said on Tuesday."] * 1
+    appeal = ["Dear readers,", "Independent reporting costs money.", "Please support us today."]
+    text = "\n".join(article + appeal + ["The talks resume on Friday, the ministry said."])
+    kept = clean_text(text).text
+    assert "Independent reporting costs money." not in kept
+    assert "The talks resume on Friday" in kept and "The ceasefire held overnight" in kept

@@ -1,0 +1,71 @@
+"""Loading: metadata merge, derived titles, and every file accounted for."""
+import pandas as pd
+import pytest
+
+from analysis import InputError, load_corpus, scan_corpus
+from conftest import SEEDS, doc
+
+
+def test_seed_corpus_has_five_documents_keyed_by_file_stem(seed_docs):
+    expected = sorted(path.stem for path in SEEDS.glob("*.txt"))
+    assert list(seed_docs["doc_id"]) == expected
+    assert {"doc_id", "title", "outlet", "date", "text", "raw_text"} <= set(seed_docs.columns)
+
+
+def test_metadata_is_merged(seed_docs):
+    row = doc(seed_docs, "001")
+    assert row["outlet"] == "The Moscow Times"
+    assert row["date"] == pd.Timestamp("2015-04-17")
+    assert row["title"] == "Kremlin: U.S. Military Trainers Could Destabilize Situation in Ukraine"
+    assert row["title_source"] == "metadata"
+
+
+def test_missing_title_is_derived_from_the_text(seed_docs):
+    row = doc(seed_docs, "002")
+    assert row["title_source"] == "derived"
+    assert row["title"].startswith("Russia is against the deployment")
+
+
+def test_raw_text_is_the_file_as_read(seed_docs):
+    for path in SEEDS.glob("*.txt"):
+        row = doc(seed_docs, path.stem[:3])
+        assert row["raw_text"] == path.read_text(encoding="utf-8")
+
+
+def test_works_without_metadata(tmp_path):
+    (tmp_path / "a.txt").write_text("Kremlin: Talks Stall\nThe Kremlin said talks had stalled.\n")
+    docs = load_corpus(tmp_path)
+    assert docs.loc[0, "title"] == "Kremlin: Talks Stall"
+    assert docs.loc[0, "outlet"] == "" and pd.isna(docs.loc[0, "date"])
+
+
+def test_every_file_is_in_the_inventory_with_a_reason(tmp_path):
+    (tmp_path / "good.txt").write_text("The Kremlin said talks had stalled.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.txt").write_text(" \n\t\n")
+    (tmp_path / "nested").mkdir()
+    (tmp_path / "nested" / "inner.txt").write_text("Kyiv said the talks would go on.")
+    inventory = scan_corpus(tmp_path).set_index("path")
+    assert set(inventory.index) == {"good.txt", "empty.txt", "blank.txt", "nested/inner.txt"}
+    assert inventory.loc["good.txt", "status"] == "loaded"
+    assert inventory.loc["nested/inner.txt", "doc_id"] == "nested/inner"
+    for path in ("empty.txt", "blank.txt"):
+        assert inventory.loc[path, "status"] == "skipped" and inventory.loc[path, "reason"]
+
+
+def test_missing_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="corpus folder not found"):
+        load_corpus(tmp_path / "nope")
+
+
+def test_folder_without_usable_documents_is_a_clear_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(InputError, match="no usable documents"):
+        load_corpus(tmp_path)
+
+
+def test_malformed_metadata_names_file_line_and_field(tmp_path):
+    (tmp_path / "a.txt").write_text("Text.")
+    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\na,T,,30/06/2025x,\n")
+    with pytest.raises(InputError, match=r"metadata.csv, line 2, field 'date'"):
+        load_corpus(tmp_path)

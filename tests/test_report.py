@@ -1,0 +1,103 @@
+"""The batch runner on the seeds: every notebook runs and every promised output exists."""
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.report import list_notebooks
+from conftest import ROOT, SEEDS
+
+CONTRACT = {
+    "term_frequency.csv": ["term", "count"],
+    "actor_mentions.csv": ["doc_id", "actor", "mentions"],
+    "demand_categories.csv": ["doc_id", "category", "sentences"],
+    "demand_evidence.csv": ["doc_id", "category", "sentence", "actor", "target"],
+    "corpus_files.csv": ["path", "doc_id", "status", "reason", "encoding", "chars"],
+}
+
+
+def run_report(*args):
+    return subprocess.run([sys.executable, "-m", "analysis.report", *map(str, args)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def report_dir(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    result = run_report("--corpus", SEEDS, "--out", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_notebook_executed_and_rendered(report_dir):
+    for notebook in list_notebooks():
+        executed = report_dir / "reports" / notebook.name
+        nb = json.loads(executed.read_text(encoding="utf-8"))
+        code = [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
+        assert all(cell.get("execution_count") for cell in code), notebook.name
+        assert (report_dir / "reports" / f"{notebook.stem}.html").stat().st_size > 0
+
+
+def test_every_figure_has_its_csv(report_dir):
+    pngs = sorted((report_dir / "figures").glob("*.png"))
+    assert len(pngs) >= len(list_notebooks())
+    for png in pngs:
+        assert png.stat().st_size > 0
+        assert not pd.read_csv(png.with_suffix(".csv")).empty, png.name
+
+
+@pytest.mark.parametrize("name", sorted(CONTRACT))
+def test_table_contract(report_dir, name):
+    table = pd.read_csv(report_dir / "figures" / name)
+    assert list(table.columns[:len(CONTRACT[name])]) == CONTRACT[name]
+    assert not table.empty
+
+
+def test_input_error_is_one_line_and_keeps_the_last_good_outputs(report_dir, tmp_path):
+    before = {p: p.read_bytes() for p in (report_dir / "figures").glob("*")}
+    result = run_report("--corpus", tmp_path / "missing", "--out", report_dir)
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert "corpus folder not found" in result.stderr and "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in (report_dir / "figures").glob("*")} == before
+
+
+def test_notebook_failing_midway_keeps_the_last_good_outputs(report_dir, monkeypatch):
+    from analysis import report
+
+    before = {p: p.read_bytes() for p in (report_dir / "figures").glob("*")}
+    calls = []
+
+    def second_one_fails(notebook, staging, corpus_dir):
+        calls.append(notebook.stem)
+        (staging / "figures" / "term_frequency.csv").write_text("half-written")
+        (staging / "reports").mkdir(exist_ok=True)
+        (staging / "reports" / notebook.name).write_text("{}")
+        if len(calls) == 2:
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(report, "run_notebook", second_one_fails)
+    second = list_notebooks()[1].stem
+    with pytest.raises(report.NotebookFailed, match=f"notebook {second} failed in RuntimeError: boom"):
+        report.run(SEEDS, report_dir)
+    assert {p: p.read_bytes() for p in (report_dir / "figures").glob("*")} == before
+    assert (report_dir / "reports" / "failed" / f"{second}.ipynb").exists()
+    assert not list(report_dir.glob(".staging-*"))
+
+
+def test_unknown_notebook_name_is_one_line():
+    result = run_report("--only", "99_nothing", "--out", ROOT / "reports" / "unused")
+    assert result.returncode != 0 and "no notebook named 99_nothing" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_committed_notebooks_have_a_parameters_cell_and_no_outputs():
+    for notebook in list_notebooks():
+        nb = json.loads(notebook.read_text(encoding="utf-8"))
+        tagged = [c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", [])]
+        assert len(tagged) == 1, notebook.name
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                assert not cell["outputs"] and cell["execution_count"] is None, notebook.name
