@@ -84,3 +84,15 @@ def heatmap(table, row, column, value, *, title, xlabel, ylabel, source, row_ord
                     color="white" if count > threshold else "black")
         fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
         return _finish(fig, ax, title, xlabel, ylabel, source)
+
+
+# --- Corpus figures -------------------------------------------------------------------------
+
+
+# --- Term figures ---------------------------------------------------------------------------
+
+
+# --- Actor figures --------------------------------------------------------------------------
+
+
+# --- Demand figures -------------------------------------------------------------------------
