@@ -22,7 +22,7 @@ SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "*"
 
 
 def _cues(*phrases):
-    return re.compile(r"(?i)(?:" + "|".join(phrases) + r")")
+    return r"(?i:" + "|".join(phrases) + r")"
 
 
 # Cue phrases of block boilerplate. A line matching one belongs to that block.
@@ -39,7 +39,7 @@ BLOCK_CUES = {
     "newsletter box": _cues(
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"\bsubscribers? agree\b",
         r"\bsubscribe (?:now|here|today|to (?:our|the))\b", r"\bprivacy policy\b",
-        r"\bin your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b"),
+        r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b"),
     "comment form": _cues(
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -49,24 +49,40 @@ BLOCK_CUES = {
         r"^related(?: articles?| stories| news| posts?| coverage)?:?$", r"^more (?:from|on|in) ",
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
         r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$"),
-    "author box": re.compile(r"^About \S+(?: \S+){0,3}$"),
+    "author box": r"^About \S+(?: \S+){0,3}$",
 }
 
 # Line rules for page furniture that stands alone (checked before the block cues).
-LINE_RULES = [
-    ("no words", re.compile(r"^[^\w]*$")),
-    ("breadcrumb", re.compile(r"^[^/›»>|]{1,60}(?:\s[/›»>|]\s[^/›»>|]{1,80}){2,}$")),
-    ("read time", re.compile(r"(?i)^(?:reading time:? )?\d+\s*(?:min(?:ute)?s?)\.?(?: read)?$")),
-    ("byline", re.compile(r"(?i)^(?:authors?|by|written by|posted by|reporting by)"
-                          r"(?::|\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})?\s*$")),
-    ("label", re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section|image description|"
-                         r"image caption|photo|image|video|advertisement|share(?: this)?"
-                         r"(?: article| story)?|print|listen(?: to this article)?|follow us)"
-                         r"\s*:?\s*$")),
-    ("photo credit", re.compile(r"(?i)(?:\((?:source|photo|image|credit|picture)s?:[^)]*\)\s*$|"
-                                r"^(?:photo|image|credit|picture)s?:\s|"
-                                r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$)")),
-]
+LINE_RULES = {
+    "no words": r"^[^\w]*$",
+    "breadcrumb": r"^[^/›»>|]{1,60}(?:\s[/›»>|]\s[^/›»>|]{1,80}){2,}$",
+    "read time": r"^(?i:reading time:? )?\d+\s*(?i:min(?:ute)?s?)\.?(?i: read)?$",
+    "byline": r"^(?i:authors?|by|written by|posted by|reporting by)"
+              r"(?::|\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})?\s*$",
+    "label": r"^(?i:categor(?:y|ies)|tags?|topics?|section|image description|image caption|photo|"
+             r"image|video|advertisement|share(?: this)?(?: article| story)?|print|"
+             r"listen(?: to this article)?|follow us)\s*:?\s*$",
+    "photo credit": r"(?i:\((?:source|photo|image|credit|picture)s?:[^)]*\)\s*$|"
+                    r"^(?:photo|image|credit|picture)s?:\s|"
+                    r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$)",
+}
+# Checked in this order, first match wins: stand-alone furniture before block cues.
+RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK_CUES}.items()]
+# Page furniture is mostly short lines, and short lines are few, so every rule is tried on them.
+# A longer line is tried against a rule only when it contains one of the rule's triggers (lower
+# case text that every long match contains): a substring test is far cheaper than the regex, and
+# most article lines contain none. Rules without triggers only ever match short lines.
+SHORT_LINE_MAX_WORDS = 20
+TRIGGERS = {
+    "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock"),
+    "donation appeal": ("support", "donat", "contribution", "ad-free", "dear reader",
+                        "message from", "your help", "not ready to", "remind me later",
+                        "payment method", "paying method", "patron", "paying member"),
+    "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
+                       "never miss"),
+    "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
+    "teaser": ("…", "..."),
+}
 LABELS_WITH_VALUE = re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section)\s*:?\s*$")
 # str.split() already folds no-break and other Unicode spaces; zero-width characters must go.
 ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
@@ -100,11 +116,11 @@ def _logical_lines(raw):
 
 
 def _line_rule(line):
-    for name, pattern in LINE_RULES:
-        if pattern.search(line):
-            return name
-    for name, pattern in BLOCK_CUES.items():
-        if pattern.search(line):
+    short = len(line.split()) <= SHORT_LINE_MAX_WORDS
+    lowered = line.lower()
+    for name, pattern in RULES:
+        if (short or any(trigger in lowered for trigger in TRIGGERS.get(name, ()))) \
+                and pattern.search(line):
             return name
     return None
 

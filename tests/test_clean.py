@@ -103,3 +103,19 @@ def test_short_run_inside_a_donation_block_goes_but_the_article_around_it_stays(
     kept = clean_text(text).text
     assert "Independent reporting costs money." not in kept
     assert "The talks resume on Friday" in kept and "The ceasefire held overnight" in kept
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Your support, no matter how small, makes a world of difference to our newsroom and to the "
+     "reporters we keep in the region this winter.", "donation appeal"),
+    ("Get our weekly briefing on the war, with analysis from our correspondents, delivered to your "
+     "inbox every Friday morning before the markets open.", "newsletter box"),
+    ("Firefighters work at the site of a drone strike on a residential building in the city of "
+     "Kharkiv on Tuesday morning. (Photo: Sergey Bobok / AFP)", "photo credit"),
+    ("The foreign minister said on Tuesday that the talks would resume in Istanbul next month, "
+     "according to a statement carried by state media that also …", "teaser"),
+])
+def test_rules_also_catch_long_lines(line, rule):
+    assert len(line.split()) > 20
+    removed = {text: why for _, text, why in clean_text(line).removed}
+    assert removed.get(line) == rule
