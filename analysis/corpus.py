@@ -2,7 +2,9 @@
 
 `scan_corpus` accounts for every file under the folder (loaded, skipped with a reason, or a
 duplicate); `load_corpus` keeps the loaded documents, merges `metadata.csv` when the folder has
-one, and cleans each text (see `analysis.clean`). Inputs are only ever read.
+one, and cleans each text (see `analysis.clean`). `iter_inventory` and `iter_documents` do the
+same one file at a time, for corpora too large to hold; reading one file is
+`analysis.files.read_file`. Inputs are only ever read.
 """
 from pathlib import Path
 
@@ -11,69 +13,62 @@ import pandas as pd
 from .clean import clean_text
 from .datafiles import read_table
 from .errors import InputError
+from .files import DEFAULT_MAX_BYTES, DuplicateFinder, doc_ids, list_files, read_file
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ["doc_id", "title", "outlet", "date", "date_note"]
 INVENTORY_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "chars"]
 
 
-class Skip(Exception):
-    """Raised while reading a file that cannot be used as a document; the message is the reason."""
-
-
-def _decode(data):
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _read_document(path):
-    """Return (text, encoding) of one file, or raise Skip with the reason."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise Skip("empty file")
-    if b"\x00" in data[:4096]:
-        raise Skip("binary file (contains NUL bytes)")
-    text, encoding = _decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise Skip("only whitespace")
-    return text, encoding
-
-
-def _doc_id(relative_path):
-    """The file stem; files in sub-folders keep their folder so that ids stay unique."""
-    parent = relative_path.parent.as_posix()
-    return relative_path.stem if parent == "." else f"{parent}/{relative_path.stem}"
-
-
-def scan_corpus(path):
-    """One row per file under `path`: the inventory columns plus `raw_text` (None if unused)."""
+def _corpus_root(path):
     root = Path(path)
     if not root.exists():
         raise InputError("corpus folder not found", path=root)
     if not root.is_dir():
         raise InputError("corpus path is not a folder", path=root)
-    rows = []
-    for file in sorted(p for p in root.rglob("*") if p.is_file()):
-        relative = file.relative_to(root)
-        row = {"path": relative.as_posix(), "doc_id": _doc_id(relative), "status": "loaded",
-               "reason": "", "encoding": "", "chars": 0, "raw_text": None}
-        if relative.as_posix() == METADATA_FILE:
-            row.update(status="skipped", reason="corpus metadata, merged into the documents")
-        else:
-            try:
-                text, encoding = _read_document(file)
-                row.update(encoding=encoding, chars=len(text), raw_text=text)
-            except Skip as reason:
-                row.update(status="skipped", reason=str(reason))
-            except OSError as err:
-                row.update(status="skipped", reason=f"unreadable: {err.strerror or err}")
-        rows.append(row)
-    return pd.DataFrame(rows, columns=INVENTORY_COLUMNS + ["raw_text"])
+    return root
+
+
+def iter_inventory(path, max_bytes=DEFAULT_MAX_BYTES):
+    """Inventory rows (dicts: the inventory columns plus `raw_text`) one file at a time.
+
+    Every file under `path` gets a row, in path order: `loaded`, `skipped` with the reason, or
+    `duplicate` naming the kept file (the first by path is kept). raw_text is None unless
+    loaded. Streams: only the current file's text is held.
+    """
+    root = _corpus_root(path)
+    listing = list_files(root)
+    ids = doc_ids([relative for relative, _ in listing])
+    duplicates = DuplicateFinder()
+    for relative, reason in listing:
+        row = inventory_row(root, relative, ids[relative], reason, max_bytes)
+        duplicate = row["status"] == "loaded" and duplicates.check(relative, row["raw_text"])
+        if duplicate:
+            row.update(status="duplicate", reason=duplicate, raw_text=None)
+        yield row
+
+
+def inventory_row(root, relative, doc_id, reason, max_bytes=DEFAULT_MAX_BYTES):
+    """The inventory row (with `raw_text`) of one file that `list_files` listed with `reason`.
+
+    Reads the file unless the listing or the name (metadata.csv) already says why not.
+    Duplicates are not flagged here: that needs the earlier texts (see `iter_inventory`).
+    """
+    row = {"path": relative, "doc_id": doc_id, "status": "skipped", "reason": reason or "",
+           "encoding": "", "chars": 0, "raw_text": None}
+    if relative == METADATA_FILE:
+        row["reason"] = "corpus metadata, merged into the documents"
+    elif reason is None:
+        row.update(read_file(Path(root) / relative, max_bytes))
+    return row
+
+
+def scan_corpus(path, max_bytes=DEFAULT_MAX_BYTES):
+    """One row per file under `path`: the inventory columns plus `raw_text` (None if unused).
+
+    Files larger than `max_bytes` (default 5 MB; None for no limit) are skipped unread.
+    """
+    return pd.DataFrame(iter_inventory(path, max_bytes), columns=INVENTORY_COLUMNS + ["raw_text"])
 
 
 def read_metadata(path):
@@ -109,32 +104,63 @@ def _derive_title(text):
     return first if len(first) <= 80 else first[:77].rsplit(" ", 1)[0] + "…"
 
 
-def load_corpus(path, inventory=None):
+DOCUMENT_COLUMNS = ["doc_id", "title", "outlet", "date", "date_note", "text", "raw_text",
+                    "chars", "words", "title_source", "path", "encoding", "removed"]
+
+
+def _document(row, metadata):
+    """One document (a dict of DOCUMENT_COLUMNS) from a loaded inventory row and the metadata."""
+    meta = metadata.get(row["doc_id"], {})
+    cleaned = clean_text(row["raw_text"])
+    title = meta.get("title", "")
+    return {"doc_id": row["doc_id"],
+            "title": title or _derive_title(cleaned.text),
+            "outlet": meta.get("outlet", ""),
+            "date": pd.Timestamp(meta["date"]) if meta.get("date") else pd.NaT,
+            "date_note": meta.get("date_note", ""),
+            "text": cleaned.text, "raw_text": row["raw_text"],
+            "chars": len(cleaned.text), "words": len(cleaned.text.split()),
+            "title_source": "metadata" if title else "derived",
+            "path": row["path"], "encoding": row["encoding"], "removed": cleaned.removed}
+
+
+def iter_documents(path, inventory=None, max_bytes=DEFAULT_MAX_BYTES):
+    """The usable documents one at a time, in path order.
+
+    Each is a dict with the columns of `load_corpus`; pass the `inventory` from `scan_corpus`
+    to avoid reading the folder twice. Streams when no inventory is given.
+    """
+    metadata = read_metadata(_corpus_root(path) / METADATA_FILE)
+    metadata = {row["doc_id"]: row for row in metadata.to_dict("records")}
+    rows = iter_inventory(path, max_bytes) if inventory is None else inventory.to_dict("records")
+    for row in rows:
+        if row["status"] == "loaded":
+            yield _document(row, metadata)
+
+
+def load_corpus(path, inventory=None, max_bytes=DEFAULT_MAX_BYTES):
     """One row per usable document: doc_id, title, outlet, date, date_note, text, raw_text, ...
 
     `text` is the cleaned article body; `removed` lists what cleaning took out (see
     `removed_lines`). Pass the `inventory` from `scan_corpus` to avoid reading the folder twice.
     """
-    inventory = scan_corpus(path) if inventory is None else inventory
-    loaded = inventory[inventory["status"] == "loaded"]
-    if loaded.empty:
-        raise InputError("no usable documents in the corpus folder", path=Path(path))
-    docs = loaded[["doc_id", "path", "encoding", "raw_text"]].reset_index(drop=True)
-    metadata = read_metadata(Path(path) / METADATA_FILE)
-    docs = docs.merge(metadata, on="doc_id", how="left")
-    for column in METADATA_COLUMNS[1:]:
-        docs[column] = docs[column].fillna("")
-    cleaned = [clean_text(raw) for raw in docs["raw_text"]]
-    docs["text"] = [result.text for result in cleaned]
-    docs["removed"] = [result.removed for result in cleaned]
-    docs["title_source"] = ["metadata" if title else "derived" for title in docs["title"]]
-    docs["title"] = [title or _derive_title(text) for title, text in zip(docs["title"], docs["text"])]
-    docs["date"] = pd.to_datetime(docs["date"].replace("", None), errors="coerce")
-    docs["chars"] = docs["text"].str.len()
-    docs["words"] = docs["text"].str.split().str.len()
-    columns = ["doc_id", "title", "outlet", "date", "date_note", "text", "raw_text",
-               "chars", "words", "title_source", "path", "encoding", "removed"]
-    return docs[columns].sort_values("doc_id", kind="stable").reset_index(drop=True)
+    inventory = scan_corpus(path, max_bytes) if inventory is None else inventory
+    docs = pd.DataFrame(list(iter_documents(path, inventory)), columns=DOCUMENT_COLUMNS)
+    if docs.empty:
+        raise InputError(_nothing_usable(inventory), path=Path(path))
+    docs["date"] = pd.to_datetime(docs["date"])
+    return docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def _nothing_usable(inventory):
+    """Why a folder has no usable document, in one line: counts and the first file's reason."""
+    if inventory.empty:
+        return "no usable documents: the corpus folder holds no files"
+    counts = inventory["status"].value_counts().sort_index()
+    summary = ", ".join(f"{count} {status}" for status, count in counts.items())
+    first = inventory.iloc[0]
+    return (f"no usable documents among {len(inventory)} files ({summary}; "
+            f"e.g. {first['path']}: {first['reason']})")
 
 
 def removed_lines(docs):
@@ -148,6 +174,12 @@ def removed_lines(docs):
 def corpus_files(inventory):
     """The inventory without the text: what `figures/corpus_files.csv` holds."""
     return inventory[INVENTORY_COLUMNS].copy()
+
+
+def inventory_summary(files):
+    """Files per status and encoding: columns status, encoding, files (sorted)."""
+    counts = files.groupby(["status", "encoding"]).size().rename("files").reset_index()
+    return counts.sort_values(["status", "encoding"], kind="stable").reset_index(drop=True)
 
 
 def removed_by_rule(removed):
