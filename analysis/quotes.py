@@ -1,0 +1,340 @@
+"""Who speaks: direct quotations and their speakers.
+
+Quotation marks: straight "..." and curly “...”, and single ‘...’ / '...' where an outlet
+uses them as quotation marks. A ’ or ' between two letters is an apostrophe ("Russia’s",
+"don’t"); one that closes nothing open is one too ("countries’ demands"). Quotes may nest
+(‘... of ‘British forces,’’ he said): only the outermost is a quotation. A double quote left
+open at the end of a paragraph runs to the paragraph's end (the convention for a quotation that
+goes on in the next paragraph, which opens with a mark of its own).
+
+Scare quotes are not quotations: a quoted span of fewer than MIN_WORDS words never is, and one
+that starts inside a sentence (a partial quotation) is one only if a reporting clause in the
+same sentence gives it a speaker (Putin demanded recognition of the “realities on the ground,”
+he said); otherwise it is a term the writer quotes (a ‘coalition of the willing’).
+
+Speakers, tried in this order (the `rule` column says which one applied):
+  after      the quote is followed by a reporting clause: ,” Lavrov said / ,” said Lavrov /
+             ,” Kremlin spokesman Dmitry Peskov told reporters
+  before     a reporting clause earlier in the same sentence: Lavrov said that “...” /
+             Trump told reporters: “...” / The Kremlin said it was ‘...’
+  continued  a quote that opens a sentence without a clause of its own takes the speaker of
+             the sentence before, in the same paragraph ("“A,” he said. “B.”")
+  previous   ... or in the paragraph before (a paragraph that is only a quotation)
+  none       no speaker found: the quote is kept, the speaker left empty
+A subject "he" / "she" (rules after and before) is the last person named as the subject of a
+reporting verb or as the speaker of a quote (rule "after+pronoun", "before+pronoun"). The
+subject of a reporting verb is the actor named right before it (allowing "has", "also", an
+adverb, an appositive between commas, or "X's office"); after "and" / "but" it is the subject
+of the verb before ("Lavrov replied that ... but added that ...").
+
+`document_quotes` does one document (for a pipeline that maps documents); `find_quotes` is the
+DataFrame wrapper.
+"""
+import re
+from bisect import bisect_right
+
+import pandas as pd
+
+from .actors import _as_matcher, document_mentions
+from .text import sentences as split_sentences
+
+QUOTE_COLUMNS = ["doc_id", "sentence_id", "speaker", "quote", "rule", "end_sentence_id",
+                 "words", "start", "end"]
+MIN_WORDS = 4
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "posted",
+    "posts", "wrote", "writes", "insisted", "insists", "argued", "argues", "stated", "states",
+    "replied", "replies", "responded", "claimed", "claims", "noted", "notes", "explained",
+    "declared", "stressed", "emphasised", "emphasized", "announced", "asked", "continued",
+    "remarked", "commented", "acknowledged", "admitted", "conceded", "complained",
+    "suggested", "implied", "reiterated", "recalled", "observed", "urged", "demanded",
+    "threatened", "vowed", "promised", "pledged", "accused", "countered", "tweeted",
+    "concluded", "confirmed", "cautioned", "predicted", "maintained", "asserted", "alleged",
+    "according to")
+_VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(REPORTING_VERBS))
+_PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She)\s*$")
+_LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
+# Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
+_BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
+                      r"previously|once|already|\w+ly))*\s*$")
+_POSSESSOR = re.compile(r"['’]s?\s+\w+\s*$")              # "Scholz’s office" said
+_COORDINATED = re.compile(r"(?:,\s*)?(?:and|but)\s*$")
+_TAIL_START = re.compile(r"[\s,;:—–-]*")
+# Where a phrase after a verb stops being about the speaker ("said Lavrov, who ...").
+_CLAUSE_END = re.compile(r"\bthat\b|[;:“”\"‘]|,\s")
+_MARKS = re.compile("[\"“”‘’']")
+_SINGLE_CLOSE = re.compile("[’']")
+_OPEN_BEFORE = set(" \t([{—–-/“‘\"'")
+
+
+def _quote_spans(paragraph):
+    """(start, end) of each outermost quotation in one paragraph, marks included."""
+    spans, stack = [], []          # stack of (kind, position) of open marks
+    for match in _MARKS.finditer(paragraph):
+        mark, at = match.group(), match.start()
+        before = paragraph[at - 1] if at else " "
+        after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+        if before.isalnum() and after.isalnum():
+            continue                                    # an apostrophe: "don’t", "Kiev's"
+        opening = before in _OPEN_BEFORE and not after.isspace()
+        if mark == "“" or mark == "‘" or (mark in "\"'" and opening):
+            stack.append(("double" if mark in "“\"" else "single", at))
+            continue
+        kind = "double" if mark in "”\"" else "single"
+        if not any(open_kind == kind for open_kind, _ in stack):
+            continue                                    # closes nothing: "countries’ demands"
+        if (kind == "single" and before.lower() == "s" and after == " " and
+                _closes_later(paragraph, at)):
+            continue                                    # a plural possessive inside a quote
+        while stack:
+            open_kind, start = stack.pop()
+            if open_kind == kind:
+                break
+        if not stack:
+            spans.append((start, at + 1))
+    doubles = [start for kind, start in stack if kind == "double"]
+    if doubles:
+        spans.append((doubles[0], len(paragraph)))
+    return spans
+
+
+def _closes_later(paragraph, at):
+    """Whether a ’ or ' after `at` could close a quotation (is not between two letters)."""
+    return any(not (paragraph[m.start() - 1].isalnum() and m.end() < len(paragraph) and
+                    paragraph[m.end()].isalnum())
+               for m in _SINGLE_CLOSE.finditer(paragraph, at + 1))
+
+
+class _Document:
+    """One document's text rebuilt from its sentences, with its mentions in text offsets."""
+
+    def __init__(self, sentences, mentions, types):
+        # sentences: (sentence_id, paragraph_id, start, end, text), in order
+        self.sentences = sentences
+        self.types = types
+        pieces, length, paragraph = [], 0, None
+        for _, paragraph_id, start, end, text in sentences:
+            gap = start - length
+            if paragraph is not None and paragraph_id != paragraph:
+                pieces.append("\n" + " " * (gap - 1))
+            else:
+                pieces.append(" " * gap)
+            pieces.append(text)
+            length, paragraph = end, paragraph_id
+        self.text = "".join(pieces)
+        self.starts = [start for _, _, start, _, _ in sentences]
+        starts = {sentence_id: start for sentence_id, _, start, _, _ in sentences}
+        self.mentions = [(starts[sid] + start, starts[sid] + end, actor)
+                         for sid, actor, _, start, end, _ in mentions]
+
+    def sentence_at(self, offset):
+        """Index (into self.sentences) of the sentence holding `offset`, or the one before."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def mention_ending(self, offset):
+        """The actor of a mention ending at `offset` (spaces before it ignored), or None."""
+        for start, end, actor in self.mentions:
+            if end == offset:
+                return actor
+        return None
+
+
+def _subject(doc, start, verb_start, quotes, last_person, depth=0):
+    """(speaker, pronoun?) of the reporting verb at verb_start; the clause begins at start."""
+    head = doc.text[start:verb_start]
+    end = start + len(head) - len(_BETWEEN.search(head).group())
+    head = doc.text[start:end]
+    if _PRONOUN.search(head):
+        return last_person, True
+    actor = doc.mention_ending(end)
+    if actor:
+        return actor, False
+    possessor = _POSSESSOR.search(head)
+    if possessor and doc.mention_ending(start + possessor.start()):
+        return doc.mention_ending(start + possessor.start()), False
+    if head.endswith(","):                    # an appositive: "Oleg Karpovich, Vice-Rector, said"
+        inner = head[:-1].rstrip()
+        comma = inner.rfind(",")
+        candidates = [doc.mention_ending(start + len(inner))]
+        if comma >= 0:
+            candidates.append(doc.mention_ending(start + len(inner[:comma].rstrip())))
+        candidates = [actor for actor in candidates if actor]
+        people = [actor for actor in candidates if doc.types.get(actor) == "person"]
+        if people or candidates:
+            return (people or candidates)[0], False
+    coordinated = _COORDINATED.search(head)
+    if coordinated and depth < 3:
+        earlier = [m for m in _VERB.finditer(doc.text, start, start + coordinated.start())
+                   if not _inside(m.start(), quotes)]
+        if earlier:
+            return _subject(doc, start, earlier[-1].start(), quotes, last_person, depth + 1)
+    return None, False
+
+
+def _inverted(doc, verb, limit):
+    """The speaker named right after a verb ("said Lavrov", "according to Peskov"), or None."""
+    stop = _CLAUSE_END.search(doc.text, verb.end(), limit)
+    stop = stop.start() if stop else limit
+    after = [(start, actor) for start, end, actor in doc.mentions
+             if verb.end() <= start and end <= stop]
+    people = [actor for _, actor in sorted(after) if doc.types.get(actor) == "person"]
+    return (people or [actor for _, actor in sorted(after)] or [None])[0]
+
+
+def _inside(offset, quotes):
+    return any(start < offset < end for start, end in quotes)
+
+
+def document_quotes(sentences, mentions, types):
+    """The quotations of one document: [(sentence_id, speaker, quote, rule, end_sentence_id,
+    words, start, end)], offsets into the document text.
+
+    `sentences` are (sentence_id, paragraph_id, start, end, text) in order, `mentions` the
+    document's mentions as analysis.actors.document_mentions returns them, `types` maps
+    actor -> type (person, organisation, ...).
+    """
+    doc = _Document(sentences, mentions, types)
+    text = doc.text
+    quotes, offset = [], 0
+    for paragraph in text.split("\n"):
+        quotes.extend((offset + start, offset + end) for start, end in _quote_spans(paragraph))
+        offset += len(paragraph) + 1
+
+    # Every reporting verb outside quotes, with its subject, in text order: the speakers a
+    # pronoun or a following quote can refer back to.
+    last_person = None
+    verbs = [m for m in _VERB.finditer(text) if not _inside(m.start(), quotes)]
+    results, verb_index = [], 0
+    sentence_speaker = {}
+
+    def advance(limit):
+        nonlocal verb_index, last_person
+        while verb_index < len(verbs) and verbs[verb_index].start() < limit:
+            verb = verbs[verb_index]
+            index = doc.sentence_at(verb.start())
+            start = doc.sentences[index][2]
+            speaker, _ = _subject(doc, start, verb.start(), quotes, last_person)
+            if speaker is None and verb.group() == "according to":
+                speaker = _inverted(doc, verb, doc.sentences[index][3])
+            if speaker:
+                sentence_speaker[index] = speaker
+                if types.get(speaker) == "person":
+                    last_person = speaker
+            verb_index += 1
+
+    for quote_start, quote_end in quotes:
+        advance(quote_start)
+        first, last = doc.sentence_at(quote_start), doc.sentence_at(quote_end - 1)
+        sentence_start, sentence_end = doc.sentences[first][2], doc.sentences[last][3]
+        body = text[quote_start + 1:quote_end]
+        if body[-1:] in "”’\"'":                         # the closing mark (absent if left open)
+            body = body[:-1]
+        body = body.strip().rstrip(",").strip()
+        words = len(body.split())
+        speaker, rule = _after(doc, quote_end, last, quotes, last_person)
+        if rule is None:
+            speaker, rule = _before(doc, sentence_start, quote_start, quotes, last_person)
+        partial = bool(text[sentence_start:quote_start].strip(" “‘\"'([—–-"))
+        if rule is None and not partial and first > 0 and first - 1 in sentence_speaker:
+            same_paragraph = doc.sentences[first - 1][1] == doc.sentences[first][1]
+            speaker, rule = sentence_speaker[first - 1], ("continued" if same_paragraph
+                                                          else "previous")
+        if words < MIN_WORDS or (partial and rule is None):
+            continue
+        rule = rule or "none"
+        if speaker:
+            sentence_speaker[last] = speaker
+            if types.get(speaker) == "person":
+                last_person = speaker
+        results.append((doc.sentences[first][0], speaker or "", body, rule,
+                        doc.sentences[last][0], words, quote_start, quote_end))
+        advance(quote_end)
+    return results
+
+
+def _after(doc, quote_end, last, quotes, last_person):
+    """Rule `after`: a reporting clause right after the closing mark, in the same sentence (or
+    in a next sentence that starts in lower case, where the splitter cut after “...?”)."""
+    text = doc.text
+    limit = doc.sentences[last][3]
+    following = last + 1
+    if (quote_end >= limit and following < len(doc.sentences) and
+            doc.sentences[following][1] == doc.sentences[last][1] and
+            doc.sentences[following][4][:1].islower()):
+        limit = doc.sentences[following][3]
+    begin = _TAIL_START.match(text, quote_end, limit).end()
+    verb = _VERB.search(text, begin, limit)
+    if not verb or _MARKS.search(text, begin, verb.start()) or (
+            verb.group() == "according to" and verb.start() > begin):
+        return None, None
+    if verb.start() == begin:                              # ,” said Federation Council ...
+        pronoun = _LEADING_PRONOUN.match(text, verb.end(), limit)
+        if pronoun:
+            return last_person, "after+pronoun"
+        speaker = _inverted(doc, verb, limit)
+        return (speaker, "after") if speaker else (None, None)
+    head = text[begin:verb.start()]
+    if len(head.split()) > 8:
+        return None, None
+    speaker, pronoun = _subject(doc, begin, verb.start(), quotes, last_person)
+    if speaker is None and not pronoun:
+        return None, None
+    return speaker, "after+pronoun" if pronoun else "after"
+
+
+def _before(doc, sentence_start, quote_start, quotes, last_person):
+    """Rule `before`: the last reporting verb earlier in the sentence, outside quotes."""
+    verbs = [m for m in _VERB.finditer(doc.text, sentence_start, quote_start)
+             if not _inside(m.start(), quotes)]
+    if not verbs:
+        return None, None
+    verb = verbs[-1]
+    speaker, pronoun = _subject(doc, sentence_start, verb.start(), quotes, last_person)
+    if speaker is None and not pronoun:
+        speaker = _inverted(doc, verb, quote_start)
+    if speaker is None and not pronoun:
+        return None, None
+    return speaker, "before+pronoun" if pronoun else "before"
+
+
+def _sentence_rows(table):
+    return list(zip(table["sentence_id"], table["paragraph_id"], table["start"], table["end"],
+                    table["sentence"]))
+
+
+def find_quotes(docs_or_sentences, gazetteer=None):
+    """One row per quotation: doc_id, sentence_id, speaker, quote, rule, end_sentence_id,
+    words, start, end.
+
+    Takes the sentence table of analysis.sentences (preferred: the ids then match every other
+    table) or the documents table, which is split here. `speaker` is the canonical name of the
+    gazetteer's actor, "" where unknown; `sentence_id` is the sentence where the quote opens;
+    `start`/`end` are offsets into the document's cleaned text, quotation marks included.
+    """
+    table = docs_or_sentences
+    if "sentence_id" not in table.columns:
+        table = split_sentences(table)
+    matcher = _as_matcher(gazetteer)
+    rows = []
+    for doc_id, group in table.groupby("doc_id", sort=False):
+        sentences = _sentence_rows(group)
+        mentions = document_mentions([(row[0], row[4]) for row in sentences], matcher)
+        rows.extend((doc_id, *quote) for quote in document_quotes(sentences, mentions,
+                                                                   matcher.types))
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+
+
+def quote_table(quotes):
+    """The quotes in the column order of the contract: doc_id, speaker, quote, then the rest."""
+    return quotes[["doc_id", "speaker", "quote", "sentence_id", "end_sentence_id", "rule",
+                   "words", "start", "end"]]
+
+
+def speaker_counts(quotes, unknown="(unknown)"):
+    """Quotations per speaker: speaker, quotes, documents, most quoted first; the quotes without
+    a speaker are one row named `unknown`."""
+    named = quotes.assign(speaker=quotes["speaker"].replace("", unknown))
+    counts = named.groupby("speaker").agg(quotes=("doc_id", "size"),
+                                          documents=("doc_id", "nunique")).reset_index()
+    return counts.sort_values(["quotes", "speaker"], ascending=[False, True],
+                              kind="stable").reset_index(drop=True)
