@@ -1,20 +1,26 @@
 """Batch runner: execute every notebook with papermill and render it to HTML.
 
-    python -m analysis.report [--corpus DIR] [--out DIR] [--only NAME ...]
+    python -m analysis.report [--corpus DIR] [--out DIR] [--only NAME ...] [--jobs N]
+    python -m analysis.report --verify OUT/reports/manifest.json
 
-Figures and their CSVs go to OUT/figures/, executed notebooks and HTML to OUT/reports/.
-Everything is first written to a staging folder inside OUT and moved into place only when every
-notebook has succeeded, so a failed or interrupted run leaves the last good outputs as they
-were. A failing notebook's executed copy is kept in OUT/reports/failed/ for debugging.
+Figures and their CSVs go to OUT/figures/; executed notebooks, their HTML (NAME.html with code,
+NAME.reader.html without), index.html and manifest.json (the SHA-256 of every input and output)
+to OUT/reports/. Notebooks run in parallel, one process each. Everything is first written to a
+staging folder inside OUT and moved into place only when every notebook has succeeded, so a
+failed or interrupted run leaves the last good outputs as they were. A failing notebook's
+executed copy is kept in OUT/reports/failed/ for debugging.
 """
 import argparse
+import contextlib
 import os
 import shutil
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from . import provenance
 from .errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,13 +80,6 @@ def _promote(staging, out_dir):
         os.replace(file, target)
 
 
-def _export_html(executed, html_path):
-    from nbconvert import HTMLExporter
-
-    body, _ = HTMLExporter(template_name="lab").from_filename(str(executed))
-    html_path.write_text(body, encoding="utf-8")
-
-
 def _failure_line(name, error):
     """One line that names the notebook, the failing cell and the error."""
     import papermill
@@ -92,47 +91,136 @@ def _failure_line(name, error):
     return f"notebook {name} failed in {detail}".splitlines()[0]
 
 
-def run_notebook(notebook, staging, corpus_dir):
-    """Execute one notebook into staging/reports and render its HTML."""
+def notebook_parameters(staging, corpus_dir):
+    """What papermill injects. The kernel runs in the staging folder, so both paths are
+    relative when they can be: the executed notebook and its HTML then read the same from run
+    to run instead of naming a random staging folder."""
+    inside = corpus_dir.is_relative_to(staging.parent)
+    return {"corpus_dir": os.path.relpath(corpus_dir, staging) if inside else str(corpus_dir),
+            "figures_dir": "figures"}
+
+
+def run_notebook(notebook, staging, corpus_dir, generated_from):
+    """Execute one notebook into staging/reports and render its two HTML pages."""
     import papermill
 
-    reports, figures = staging / "reports", staging / "figures"
+    from .html import export_notebook
+
+    reports = staging / "reports"
     reports.mkdir(parents=True, exist_ok=True)
-    figures.mkdir(parents=True, exist_ok=True)
+    (staging / "figures").mkdir(parents=True, exist_ok=True)
     executed = reports / notebook.name
+    # The kernel's own log (a warning about TCP at start-up; an error when the shutdown's
+    # interrupt lands mid-message) would interleave with the progress display. Errors in the
+    # notebook's code are not logged there: they come back as the cell's error.
     papermill.execute_notebook(
-        str(notebook), str(executed), cwd=str(NOTEBOOKS_DIR), progress_bar=False,
-        parameters={"corpus_dir": str(corpus_dir), "figures_dir": str(figures)})
-    _export_html(executed, executed.with_suffix(".html"))
+        str(notebook), str(executed), cwd=str(staging), progress_bar=False,
+        parameters=notebook_parameters(staging, corpus_dir),
+        extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
+    export_notebook(executed, generated_from)
 
 
-def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print):
+def _run_timed(notebook, staging, corpus_dir, generated_from):
+    """(notebook, seconds, failure line or None): run in a worker, so only plain data returns."""
+    started = time.monotonic()
+    try:
+        run_notebook(notebook, staging, corpus_dir, generated_from)
+        failure = None
+    except Exception as error:
+        failure = _failure_line(notebook.stem, error)
+    return notebook, time.monotonic() - started, failure
+
+
+def _execute(notebooks, jobs, *args):
+    """Run the notebooks `jobs` at a time; yields what _run_timed returns, as each one ends.
+
+    Separate processes, not threads: papermill changes the working directory of the whole
+    process. With one job everything stays in this process, which is easier to debug. Leaving
+    the loop early cancels the notebooks not yet started.
+    """
+    if jobs == 1:
+        for notebook in notebooks:
+            yield _run_timed(notebook, *args)
+        return
+    # Imported once here, so that forked workers inherit them instead of each spending a
+    # second and a half importing them again.
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    try:
+        futures = [pool.submit(_run_timed, notebook, *args) for notebook in notebooks]
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _generated_from(inputs, corpus_dir, git):
+    """What every page says it was generated from: the corpus's fingerprint and the commit."""
+    corpus = [entry for entry in inputs if entry["role"] == "corpus"]
+    return (f"{len(corpus)} files in {provenance.display_path(corpus_dir)}/ "
+            f"(sha256 {provenance.corpus_fingerprint(corpus)[:16]}) with analysis "
+            f"{provenance.describe_commit(git)}")
+
+
+def _write_index_and_manifest(staging, corpus_dir, inventory, inputs, git, parameters):
+    from . import html
+    from .corpus import load_corpus
+
+    reports = staging / "reports"
+    env = provenance.environment()
+    generated = provenance.generated_at()
+    label = provenance.display_path(corpus_dir) + "/"
+    docs = load_corpus(corpus_dir, inventory=inventory)
+    html.write_index(
+        reports / "index.html",
+        [html.report_entry(executed) for executed in sorted(reports.glob("*.ipynb"))],
+        {"label": label, "summary": html.corpus_summary(docs, inventory, label),
+         "generated_from": _generated_from(inputs, corpus_dir, git)},
+        generated, env["python"])
+    outputs = [p for p in staging.rglob("*") if p.is_file()]
+    provenance.write_manifest(reports / provenance.MANIFEST, {
+        "generated": generated, "parameters": parameters, "git": git, **env,
+        "inputs": inputs, "outputs": provenance.output_files(staging, outputs)})
+
+
+def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None):
     """Run the notebooks; returns the list of written files. Raises on the first failure."""
     from .corpus import corpus_files
 
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
     notebooks = list_notebooks(only)
     inventory = check_inputs(corpus_dir)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
+    inputs = provenance.input_files(corpus_dir, inventory["path"], notebooks)
+    git = provenance.git_commit()
+    generated_from = _generated_from(inputs, corpus_dir, git)
     staging = _writable_staging(out_dir)
     try:
         (staging / "figures").mkdir()
         corpus_files(inventory).to_csv(staging / "figures" / "corpus_files.csv", index=False,
                                        lineterminator="\n")
-        for number, notebook in enumerate(notebooks, start=1):
-            started = time.monotonic()
-            log(f"[{number}/{len(notebooks)}] {notebook.stem} ...")
-            try:
-                run_notebook(notebook, staging, corpus_dir)
-            except Exception as error:
-                failed = out_dir / "reports" / "failed"
-                failed.mkdir(parents=True, exist_ok=True)
-                executed = staging / "reports" / notebook.name
-                if executed.exists():
-                    os.replace(executed, failed / notebook.name)
-                raise NotebookFailed(_failure_line(notebook.stem, error) +
-                                     f" (executed copy: {failed / notebook.name})") from error
-            log(f"[{number}/{len(notebooks)}] {notebook.stem} done in "
-                f"{time.monotonic() - started:.1f} s")
+        log(f"running {len(notebooks)} notebooks, {jobs} at a time")
+        started = time.monotonic()
+        # Closed before the staging folder goes, so that no worker is still writing into it.
+        with contextlib.closing(_execute(notebooks, jobs, staging, corpus_dir,
+                                         generated_from)) as results:
+            for done, (notebook, seconds, failure) in enumerate(results, start=1):
+                if failure:
+                    failed = out_dir / "reports" / "failed"
+                    failed.mkdir(parents=True, exist_ok=True)
+                    executed = staging / "reports" / notebook.name
+                    if executed.exists():
+                        os.replace(executed, failed / notebook.name)
+                    raise NotebookFailed(f"{failure} (executed copy: {failed / notebook.name})")
+                log(f"[{done}/{len(notebooks)} done] {notebook.stem} {seconds:.1f} s")
+        _write_index_and_manifest(
+            staging, corpus_dir, inventory, inputs, git,
+            {"corpus": provenance.display_path(corpus_dir), "only": list(only), "jobs": jobs,
+             "notebooks": [notebook.stem for notebook in notebooks],
+             "notebook_parameters": notebook_parameters(staging, corpus_dir)})
+        log(f"all {len(notebooks)} notebooks in {time.monotonic() - started:.1f} s")
         written = sorted(out_dir / p.relative_to(staging) for p in staging.rglob("*")
                          if p.is_file())
         _promote(staging, out_dir)
@@ -150,16 +238,43 @@ def main(argv=None):
                         help="where figures/ and reports/ go (default: the repository root)")
     parser.add_argument("--only", nargs="+", default=(), metavar="NAME",
                         help="run only these notebooks (name or number prefix, e.g. 01)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="notebooks run at the same time (default: the number of cores)")
+    parser.add_argument("--verify", metavar="MANIFEST",
+                        help="check every input and output against a manifest.json, run nothing")
     args = parser.parse_args(argv)
+    if args.verify:
+        return verify(args.verify)
     try:
-        written = run(args.corpus, args.out, args.only)
+        written = run(args.corpus, args.out, args.only, jobs=args.jobs)
     except (InputError, NotebookFailed) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        # The machine's answer, not a bug: a full disk, a folder made read-only mid-run.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted: the previous outputs are unchanged", file=sys.stderr)
         return 130
     print(f"wrote {len(written)} files under {Path(args.out).resolve()}")
+    return 0
+
+
+def verify(manifest_path):
+    """Print what differs from the manifest; 0 when every file matches."""
+    try:
+        problems = provenance.verify(manifest_path)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"error: {manifest_path}: not a readable manifest ({error})", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} files differ from {manifest_path}", file=sys.stderr)
+        return 1
+    print(f"every input and output matches {manifest_path}")
     return 0
 
 

@@ -1,13 +1,15 @@
 """The batch runner on the seeds: every notebook runs and every promised output exists."""
 import json
-import subprocess
-import sys
+import shutil
 
+import nbformat
 import pandas as pd
 import pytest
 
 from analysis.report import list_notebooks
 from conftest import ROOT, SEEDS
+
+pytest_plugins = ["seed_report"]
 
 CONTRACT = {
     "term_frequency.csv": ["term", "count"],
@@ -16,19 +18,6 @@ CONTRACT = {
     "demand_evidence.csv": ["doc_id", "category", "sentence", "actor", "target"],
     "corpus_files.csv": ["path", "doc_id", "status", "reason", "encoding", "chars"],
 }
-
-
-def run_report(*args):
-    return subprocess.run([sys.executable, "-m", "analysis.report", *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
-
-
-@pytest.fixture(scope="module")
-def report_dir(tmp_path_factory):
-    out = tmp_path_factory.mktemp("report")
-    result = run_report("--corpus", SEEDS, "--out", out)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_every_notebook_executed_and_rendered(report_dir):
@@ -55,7 +44,8 @@ def test_table_contract(report_dir, name):
     assert not table.empty
 
 
-def test_input_error_is_one_line_and_keeps_the_last_good_outputs(report_dir, tmp_path):
+def test_input_error_is_one_line_and_keeps_the_last_good_outputs(report_dir, run_report,
+                                                                  tmp_path):
     before = {p: p.read_bytes() for p in (report_dir / "figures").glob("*")}
     result = run_report("--corpus", tmp_path / "missing", "--out", report_dir)
     assert result.returncode != 0
@@ -70,7 +60,7 @@ def test_notebook_failing_midway_keeps_the_last_good_outputs(report_dir, monkeyp
     before = {p: p.read_bytes() for p in (report_dir / "figures").glob("*")}
     calls = []
 
-    def second_one_fails(notebook, staging, corpus_dir):
+    def second_one_fails(notebook, staging, corpus_dir, generated_from):
         calls.append(notebook.stem)
         (staging / "figures" / "term_frequency.csv").write_text("half-written")
         (staging / "reports").mkdir(exist_ok=True)
@@ -81,13 +71,13 @@ def test_notebook_failing_midway_keeps_the_last_good_outputs(report_dir, monkeyp
     monkeypatch.setattr(report, "run_notebook", second_one_fails)
     second = list_notebooks()[1].stem
     with pytest.raises(report.NotebookFailed, match=f"notebook {second} failed in RuntimeError: boom"):
-        report.run(SEEDS, report_dir)
+        report.run(SEEDS, report_dir, jobs=1)
     assert {p: p.read_bytes() for p in (report_dir / "figures").glob("*")} == before
     assert (report_dir / "reports" / "failed" / f"{second}.ipynb").exists()
     assert not list(report_dir.glob(".staging-*"))
 
 
-def test_unknown_notebook_name_is_one_line():
+def test_unknown_notebook_name_is_one_line(run_report):
     result = run_report("--only", "99_nothing", "--out", ROOT / "reports" / "unused")
     assert result.returncode != 0 and "no notebook named 99_nothing" in result.stderr
     assert "Traceback" not in result.stderr
@@ -101,3 +91,26 @@ def test_committed_notebooks_have_a_parameters_cell_and_no_outputs():
         for cell in nb["cells"]:
             if cell["cell_type"] == "code":
                 assert not cell["outputs"] and cell["execution_count"] is None, notebook.name
+
+
+def test_notebook_failing_in_parallel_names_its_cell_and_keeps_the_last_good_outputs(
+        report_dir, monkeypatch, tmp_path):
+    from analysis import report
+
+    books = tmp_path / "notebooks"
+    books.mkdir()
+    first, second = list_notebooks()[:2]
+    shutil.copy(first, books)
+    nb = nbformat.read(second, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell('raise RuntimeError("boom")'))
+    nbformat.write(nb, books / second.name)
+    monkeypatch.setattr(report, "NOTEBOOKS_DIR", books)
+    before = {p: p.read_bytes() for p in (report_dir / "figures").glob("*")}
+    with pytest.raises(report.NotebookFailed,
+                       match=f"notebook {second.stem} failed in cell {len(nb.cells)}: "
+                             "RuntimeError: boom"):
+        report.run(SEEDS, report_dir, jobs=2, log=lambda line: None)
+    assert {p: p.read_bytes() for p in (report_dir / "figures").glob("*")} == before
+    failed = nbformat.read(report_dir / "reports" / "failed" / second.name, as_version=4)
+    assert failed.cells[-1].outputs[0].ename == "RuntimeError"
+    assert not list(report_dir.glob(".staging-*"))
