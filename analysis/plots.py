@@ -7,8 +7,15 @@ check any bar. Every figure carries a title, labelled axes and a source line.
 from pathlib import Path
 
 import matplotlib
+import matplotlib.dates
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
+
+# Start pyplot's backend now, outside any rc_context: in a notebook the inline backend turns
+# interactive mode on as it starts, and a context entered before that would turn it off again on
+# exit, so every later figure would go undisplayed.
+plt.switch_backend(matplotlib.get_backend())
 
 # A fixed look, independent of a user's matplotlibrc, so the PNGs are byte-stable.
 STYLE = {
@@ -49,8 +56,14 @@ def save_figure(fig, table, figures_dir, stem):
     figures_dir.mkdir(parents=True, exist_ok=True)
     # No software version or date in the file, so the same data gives the same bytes.
     fig.savefig(figures_dir / f"{stem}.png", metadata={"Software": None})
+    save_table(table, figures_dir, stem)
+
+
+def save_table(table, figures_dir, stem):
+    """Write `stem`.csv into `figures_dir`: a table shown without a figure, or behind one."""
+    figures_dir = Path(figures_dir)
+    figures_dir.mkdir(parents=True, exist_ok=True)
     table.to_csv(figures_dir / f"{stem}.csv", index=False, lineterminator="\n")
-    return figures_dir / f"{stem}.png"
 
 
 def bar_chart(table, label, value, *, title, xlabel, ylabel, source):
@@ -92,7 +105,93 @@ def heatmap(table, row, column, value, *, title, xlabel, ylabel, source, row_ord
 # --- Term figures ---------------------------------------------------------------------------
 
 
+def document_titles(docs, width=48):
+    """doc_id -> "doc_id (date)" over the article's title, cut to `width`, for panel titles."""
+    titles = {}
+    for doc_id, date, title in zip(docs["doc_id"], docs["date"], docs["title"]):
+        day = "no date" if pd.isna(date) else f"{date:%Y-%m-%d}"
+        title = title if len(title) <= width else title[:width - 1].rsplit(" ", 1)[0] + "…"
+        titles[doc_id] = f"{doc_id} ({day})\n{title}"
+    return titles
+
+
+def small_multiples(table, facet, label, value, *, title, xlabel, source, facet_titles=None,
+                    columns=3, sharex=True):
+    """One panel of horizontal bars per value of `facet`, in order of first appearance.
+
+    Each panel draws its rows in the order given, the first at the top; `facet_titles` maps a
+    facet value to its panel title. `sharex` puts every panel on the same scale, so bar
+    lengths compare across panels.
+    """
+    facets = list(dict.fromkeys(table[facet]))
+    rows = max(1, -(-len(facets) // columns))
+    columns = max(1, min(columns, len(facets)))
+    longest = max([len(group) for _, group in table.groupby(facet)] or [1])
+    with matplotlib.rc_context(STYLE):
+        fig, axes = plt.subplots(rows, columns, squeeze=False, sharex=sharex,
+                                 figsize=(4.2 * columns + 0.6, rows * (0.24 * longest + 1.3) + 0.8))
+        for ax, name in zip(axes.flat, facets):
+            part = table[table[facet] == name]
+            # Rows count down from the top, so panels with fewer rows leave space at the bottom.
+            positions = longest - 1 - np.arange(len(part))
+            ax.barh(positions, part[value], color=BAR_COLOUR)
+            ax.set_yticks(positions, labels=part[label], fontsize=8)
+            ax.set_ylim(-0.6, longest - 0.4)
+            ax.set_title((facet_titles or {}).get(name, str(name)), fontsize=9, loc="left")
+            ax.xaxis.get_major_locator().set_params(integer=True)
+            ax.tick_params(axis="x", labelbottom=True)
+            ax.set_xlabel(xlabel, fontsize=9)
+        for ax in list(axes.flat)[len(facets):]:
+            ax.set_visible(False)
+        fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+        fig.text(0.01, 0.005, source, fontsize=8, color="#555555", ha="left", va="bottom")
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        return fig
+
+
+def concordance_view(table, columns=("doc_id", "sentence_id", "left", "keyword", "right")):
+    """A keyword-in-context table for display: left context right-aligned against the keyword.
+
+    Cells are HTML-escaped (the text is the articles', untrusted) and the table id is fixed, so
+    the rendered report is byte-stable.
+    """
+    return (table[list(columns)].style
+            .set_uuid("concordance")
+            .format(escape="html")
+            .hide(axis="index")
+            .set_properties(subset=["left"], **{"text-align": "right"})
+            .set_properties(subset=["keyword"], **{"font-weight": "bold", "text-align": "center"})
+            .set_properties(subset=["right"], **{"text-align": "left"}))
+
+
 # --- Actor figures --------------------------------------------------------------------------
 
 
 # --- Demand figures -------------------------------------------------------------------------
+
+
+def timeline(table, date, row, value, *, row_order, start_year, end_year, title, xlabel, ylabel,
+             source):
+    """Dots on a time axis: one per (date, row) of a long table, its size and label the value.
+
+    The axis spans start_year to end_year, widened to any date outside them.
+    """
+    positions = {name: n for n, name in enumerate(row_order)}
+    dates = table[date]
+    first = min([pd.Timestamp(start_year, 1, 1)] + list(dates))
+    last = max([pd.Timestamp(end_year, 12, 31)] + list(dates))
+    with matplotlib.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(9, max(2.5, 0.45 * len(row_order) + 1.5)))
+        y = table[row].map(positions)
+        sizes = 40 + 60 * table[value] / max(1, table[value].max())
+        ax.scatter(dates, y, s=sizes, color=BAR_COLOUR, alpha=0.8, zorder=3)
+        for when, position, count in zip(dates, y, table[value]):
+            ax.annotate(f"{count:g}", (when, position), xytext=(6, 4),
+                        textcoords="offset points", fontsize=8)
+        ax.set_yticks(np.arange(len(row_order)), labels=row_order)
+        ax.set_ylim(len(row_order) - 0.5, -0.5)
+        ax.set_xlim(first - pd.Timedelta(days=60), last + pd.Timedelta(days=60))
+        ax.xaxis.set_major_locator(matplotlib.dates.YearLocator())
+        ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y"))
+        ax.grid(axis="x", color="#dddddd", zorder=0)
+        return _finish(fig, ax, title, xlabel, ylabel, source)
