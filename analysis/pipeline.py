@@ -1,0 +1,297 @@
+"""The whole analysis as a streaming map/reduce over documents, for archives of any size.
+
+    result = run_pipeline("path/to/articles")                           # one process
+    result = run_pipeline("path/to/articles", engine="processes", workers=4)
+    result = run_pipeline("path/to/articles", engine="dask", scheduler="tcp://host:8786")
+
+The files are cut into chunks of `chunk_size` documents. Each chunk is read, cleaned, split into
+sentences, counted and coded by `analyse_chunk` (the map), which returns a small `Partial`:
+term counts, mention counts and evidence rows, never the texts or token lists. Partials are
+combined by `merge` (the reduce), which is associative and commutative, so the engines differ
+only in where chunks run: `local` (this process), `processes` (a process pool on this machine)
+or `dask` (a `dask.bag` on a `distributed` cluster). `PipelineResult` sorts every table, so the
+result does not depend on the engine, the number of workers or the order of the files.
+
+The sentence splitter is fitted once, before the map, on the first `fit_chars` characters of
+cleaned text in doc_id order (the order `analysis.sentences` fits in, with a smaller cap), and
+shipped to the workers with the gazetteer, codebook and stopwords.
+"""
+import os
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import partial, reduce
+from pathlib import Path
+
+import pandas as pd
+
+from .actors import (MENTION_COLUMNS, Matcher, compile_gazetteer, document_mentions,
+                     load_gazetteer, mention_counts)
+from .clean import clean_text
+from .corpus import INVENTORY_COLUMNS, METADATA_FILE, inventory_row, read_metadata
+from .demands import EVIDENCE_COLUMNS, category_counts, code_sentences, load_codebook
+from .errors import InputError
+from .files import DEFAULT_MAX_BYTES, doc_ids, list_files
+from .quotes import QUOTE_COLUMNS, document_quotes
+from .terms import count_terms, load_stopwords
+from .text import SENTENCE_COLUMNS, SentenceSplitter
+
+ENGINES = ("local", "processes", "dask")
+STAGES = ("load and clean", "sentence split", "terms", "actor mentions and quotes",
+          "demand coding")
+DOCUMENT_COLUMNS = ["doc_id", "path", "chars", "words", "sentences", "removed"]
+# Fitting runs before any worker starts, at about 0.75 MB/s here: the sample's size is the
+# serial part of every run, so it is capped below analysis.text's TRAINING_CHARS.
+FIT_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class Tools:
+    """What every chunk needs, built once and sent to the workers (about 100 KB pickled)."""
+    splitter: SentenceSplitter
+    stopwords: frozenset
+    gazetteer: pd.DataFrame
+    matcher: Matcher
+    codebook: pd.DataFrame
+    top_terms: int
+    max_bytes: int
+
+
+@dataclass
+class Partial:
+    """The results of some documents, in a form that merges cheaply."""
+    files: list = field(default_factory=list)        # inventory rows
+    documents: list = field(default_factory=list)    # DOCUMENT_COLUMNS rows
+    removed: list = field(default_factory=list)      # (doc_id, line, rule, text)
+    terms: Counter = field(default_factory=Counter)  # corpus-wide term counts
+    doc_terms: list = field(default_factory=list)    # (doc_id, term, count), top terms per doc
+    mentions: list = field(default_factory=list)     # (doc_id, actor, mentions)
+    quotes: list = field(default_factory=list)       # QUOTE_COLUMNS rows
+    evidence: list = field(default_factory=list)     # EVIDENCE_COLUMNS rows
+
+
+def merge(left, right):
+    """One Partial holding both; the order of the arguments does not change the final result."""
+    left.terms.update(right.terms)
+    for name in ("files", "documents", "removed", "doc_terms", "mentions", "quotes", "evidence"):
+        getattr(left, name).extend(getattr(right, name))
+    return left
+
+
+def merge_all(partials):
+    return reduce(merge, partials, Partial())
+
+
+def corpus_listing(root):
+    """(relative path, doc_id, reason not to read it or None) of every file under `root`."""
+    listing = list_files(root)
+    ids = doc_ids([relative for relative, _ in listing])
+    return [(relative, ids[relative], reason) for relative, reason in listing]
+
+
+def read_entry(root, entry, max_bytes):
+    """(inventory row, raw text or None) of one listed file, as analysis.corpus reads it.
+
+    Duplicates are not flagged: that needs every earlier text (see README, Scale).
+    """
+    relative, doc_id, reason = entry
+    row = inventory_row(root, relative, doc_id, reason, max_bytes)
+    return row, row.pop("raw_text")
+
+
+def _timed(timer, stage, function, *args):
+    if timer is None:
+        return function(*args)
+    started = time.perf_counter()
+    result = function(*args)
+    timer[stage] = timer.get(stage, 0.0) + time.perf_counter() - started
+    return result
+
+
+def _top_terms(counts, n):
+    # Most frequent first, ties by term: the order of analysis.terms' tables.
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
+
+
+def _read_and_clean(root, entry, max_bytes):
+    row, raw = read_entry(root, entry, max_bytes)
+    return row, None if raw is None else clean_text(raw)
+
+
+def _split(splitter, doc_id, text):
+    return [(doc_id, number, paragraph, start, end, text[start:end])
+            for number, (paragraph, start, end) in enumerate(splitter.spans(text))]
+
+
+def _mentions_and_quotes(doc_id, rows, matcher):
+    mentions = document_mentions([(row[1], row[5]) for row in rows], matcher)
+    quotes = document_quotes([row[1:] for row in rows], mentions, matcher.types)
+    return [(doc_id, *mention) for mention in mentions], [(doc_id, *quote) for quote in quotes]
+
+
+def analyse_chunk(entries, root, tools, timer=None):
+    """The map: every analysis of some listed files, as a Partial. `timer` sums seconds/stage."""
+    result = Partial()
+    sentence_rows, mention_rows = [], []
+    for entry in entries:
+        row, cleaned = _timed(timer, STAGES[0], _read_and_clean, root, entry, tools.max_bytes)
+        result.files.append(row)
+        if cleaned is None:
+            continue
+        doc_id, text = row["doc_id"], cleaned.text
+        rows = _timed(timer, STAGES[1], _split, tools.splitter, doc_id, text)
+        sentence_rows.extend(rows)
+        counts = _timed(timer, STAGES[2], count_terms, text, tools.stopwords)
+        result.terms.update(counts)
+        result.doc_terms.extend((doc_id, term, count)
+                                for term, count in _top_terms(counts, tools.top_terms))
+        mentions, quotes = _timed(timer, STAGES[3], _mentions_and_quotes, doc_id, rows,
+                                  tools.matcher)
+        mention_rows.extend(mentions)
+        result.quotes.extend(quotes)
+        result.documents.append((doc_id, row["path"], len(text), len(text.split()), len(rows),
+                                 len(cleaned.removed)))
+        result.removed.extend((doc_id, line, rule, removed) for line, removed, rule
+                              in cleaned.removed)
+    result.mentions = list(mention_counts(pd.DataFrame(mention_rows, columns=MENTION_COLUMNS))
+                           .itertuples(index=False, name=None))
+    table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
+    evidence = _timed(timer, STAGES[4], code_sentences, table, tools.codebook, tools.gazetteer)
+    result.evidence = list(evidence.itertuples(index=False, name=None))
+    return result
+
+
+def fit_splitter(root, listing, fit_chars=FIT_CHARS, max_bytes=DEFAULT_MAX_BYTES):
+    """A SentenceSplitter fitted on cleaned texts in doc_id order, up to `fit_chars` characters."""
+    def sample():
+        used = 0
+        for entry in sorted(listing, key=lambda entry: entry[1]):
+            if used >= fit_chars:
+                return
+            _, raw = read_entry(root, entry, max_bytes)
+            if raw is not None:
+                text = clean_text(raw).text[:fit_chars - used]
+                used += len(text)
+                yield text
+    return SentenceSplitter().fit(sample())
+
+
+def make_tools(root, listing, fit_chars=FIT_CHARS, top_terms=10, stopwords=None, gazetteer=None,
+               codebook=None, max_bytes=DEFAULT_MAX_BYTES):
+    """The Tools for a corpus: its fitted splitter, and the shipped lists unless others given."""
+    gazetteer = load_gazetteer() if gazetteer is None else gazetteer
+    return Tools(splitter=fit_splitter(root, listing, fit_chars, max_bytes),
+                 stopwords=frozenset(load_stopwords() if stopwords is None else stopwords),
+                 gazetteer=gazetteer, matcher=compile_gazetteer(gazetteer),
+                 codebook=load_codebook() if codebook is None else codebook,
+                 top_terms=top_terms, max_bytes=max_bytes)
+
+
+@dataclass
+class PipelineResult:
+    """The pipeline's tables, each sorted so that equal inputs give equal tables."""
+    files: pd.DataFrame            # INVENTORY_COLUMNS, one row per file seen
+    documents: pd.DataFrame        # DOCUMENT_COLUMNS + metadata (title, outlet, date, date_note)
+    removed_lines: pd.DataFrame    # doc_id, line, rule, text
+    term_frequency: pd.DataFrame   # term, count: as analysis.term_frequency
+    document_terms: pd.DataFrame   # doc_id, term, count: as document_term_frequency(top_n=...)
+    mention_counts: pd.DataFrame   # doc_id, actor, mentions: as analysis.mention_counts
+    quotes: pd.DataFrame           # as analysis.find_quotes
+    evidence: pd.DataFrame         # as analysis.code_sentences
+    category_counts: pd.DataFrame  # doc_id, category, sentences, zeros included
+
+
+def _by_doc(rows, columns):
+    """A table of rows, sorted by document; empties `rows`, so its tuples are freed as it goes.
+
+    Rows of one document come from one call, already in their order: a stable sort keeps it.
+    """
+    table = pd.DataFrame(rows, columns=columns)
+    rows.clear()
+    return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def tables(partial_result, root, codebook):
+    """The reduce's Partial as sorted DataFrames. Consumes the Partial, to halve peak memory."""
+    terms = pd.DataFrame(partial_result.terms.items(), columns=["term", "count"]) \
+        .sort_values(["count", "term"], ascending=[False, True], kind="stable") \
+        .reset_index(drop=True)
+    files = pd.DataFrame(partial_result.files, columns=INVENTORY_COLUMNS) \
+        .sort_values("path", kind="stable").reset_index(drop=True)
+    documents = _by_doc(partial_result.documents, DOCUMENT_COLUMNS)
+    metadata = read_metadata(Path(root) / METADATA_FILE)
+    documents = documents.merge(metadata, on="doc_id", how="left")
+    documents[metadata.columns[1:]] = documents[metadata.columns[1:]].fillna("")
+    documents["date"] = pd.to_datetime(documents["date"].replace("", None), errors="coerce")
+    evidence = _by_doc(partial_result.evidence, EVIDENCE_COLUMNS)
+    return PipelineResult(
+        files=files, documents=documents, term_frequency=terms,
+        removed_lines=_by_doc(partial_result.removed, ["doc_id", "line", "rule", "text"]),
+        document_terms=_by_doc(partial_result.doc_terms, ["doc_id", "term", "count"]),
+        mention_counts=_by_doc(partial_result.mentions, ["doc_id", "actor", "mentions"]),
+        quotes=_by_doc(partial_result.quotes, QUOTE_COLUMNS),
+        evidence=evidence,
+        category_counts=category_counts(evidence, documents, codebook["id"]))
+
+
+def _chunks(files, size):
+    return [files[start:start + size] for start in range(0, len(files), size)]
+
+
+def _run_local(task, chunks, workers, scheduler):
+    return merge_all(map(task, chunks))
+
+
+def _run_processes(task, chunks, workers, scheduler):
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
+        return merge_all(pool.map(task, chunks))
+
+
+def _run_dask(task, chunks, workers, scheduler):
+    import dask.bag
+    from distributed import Client, LocalCluster
+
+    bag = dask.bag.from_sequence(chunks, npartitions=len(chunks)).map(task)
+    total = bag.reduction(merge_all, merge_all, split_every=8)
+    if scheduler is not None and not isinstance(scheduler, str):
+        return total.compute(scheduler=scheduler)
+    if scheduler is not None:
+        with Client(scheduler) as client:
+            return total.compute(scheduler=client)
+    with LocalCluster(n_workers=workers or os.cpu_count(), threads_per_worker=1,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        return total.compute(scheduler=client)
+
+
+_ENGINES = dict(zip(ENGINES, (_run_local, _run_processes, _run_dask)))
+
+
+def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk_size=250,
+                 listing=None, tools=None, timer=None):
+    """Run every analysis over the folder `corpus_dir`; returns a PipelineResult.
+
+    engine: "local", "processes" (`workers` processes, default one per core) or "dask":
+    `scheduler` is a distributed Client or a scheduler address ("tcp://host:8786"); without
+    one, a LocalCluster of `workers` processes is started for the run. Dask workers must be
+    able to import `analysis` and read `corpus_dir` at the same path.
+    listing: the files to analyse, from `corpus_listing` (default: all), in any order.
+    tools: a Tools from `make_tools` (default: fitted on this corpus with the shipped lists).
+    timer: a dict of stage -> seconds, added to as the stages run (local engine only).
+    """
+    if engine not in _ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if timer is not None and engine != "local":
+        raise ValueError("timer works with the local engine only")
+    root = Path(corpus_dir).resolve()
+    if not root.is_dir():
+        raise InputError("corpus folder not found" if not root.exists()
+                         else "corpus path is not a folder", path=root)
+    listing = corpus_listing(root) if listing is None else listing
+    tools = make_tools(root, listing) if tools is None else tools
+    task = partial(analyse_chunk, root=root, tools=tools, timer=timer)
+    total = _ENGINES[engine](task, _chunks(listing, chunk_size), workers, scheduler)
+    if not any(row["status"] == "loaded" for row in total.files):
+        raise InputError("no usable documents in the corpus folder", path=root)
+    return tables(total, root, tools.codebook)

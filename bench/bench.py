@@ -1,0 +1,206 @@
+"""Throughput and memory of the analysis pipeline, against a baseline measured in the same run.
+
+    python -m bench.bench                      # 1,000, 10,000 and 100,000 documents (make bench)
+    python -m bench.bench --sizes 1000         # a quick check
+    python -m bench.bench --sizes 100000 --runs baseline pipeline   # skip the worker runs
+
+For each size a synthetic corpus (bench/synth.py, fixed seed) is written to a temporary folder
+and removed afterwards. Each measurement runs in a child process of its own, so that its peak
+memory (ru_maxrss) is its own and imports are not timed:
+  baseline     read every file, count lower-cased \\w+ tokens with re.findall and a Counter
+  pipeline     analysis.pipeline on one core, with the seconds spent in each stage
+  processes-1  the pipeline on a pool of one worker process
+  processes-2  ... of two; speed-up = processes-1 seconds / processes-2 seconds, and the same
+               with each run's seconds relative to its own baseline
+Every throughput is also given as a ratio to that of a baseline measured just before it, which
+holds on a shared, noisy machine better than MB/s do. Writes bench.csv and bench.png to --out (default bench/results/).
+"""
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = ("baseline", "pipeline", "processes-1", "processes-2")
+COLUMNS = ["documents", "megabytes", "measurement", "seconds", "mb_per_s", "docs_per_s",
+           "ratio_to_baseline", "peak_mb", "workers_peak_mb", "load_average"]
+TARGET_RATIO, TARGET_PEAK_MB, TARGET_SPEEDUP = 1 / 3, 2000, 1.7
+
+
+def _peak_mb(who=resource.RUSAGE_SELF):
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _text_files(corpus):
+    return [os.path.join(folder, name) for folder, _, names in os.walk(corpus)
+            for name in names if name.endswith(".txt")]
+
+
+def measure_baseline(corpus):
+    started = time.perf_counter()
+    counts = Counter()
+    for path in _text_files(corpus):
+        with open(path, encoding="utf-8") as handle:
+            counts.update(re.findall(r"\w+", handle.read().lower()))
+    return {"seconds": time.perf_counter() - started, "stages": {}}
+
+
+def measure_pipeline(corpus, engine="local", workers=None):
+    from analysis.pipeline import corpus_listing, make_tools, run_pipeline
+
+    timer = {} if engine == "local" else None
+    started = time.perf_counter()
+    listing = corpus_listing(corpus)
+    tools = make_tools(corpus, listing)
+    fitted = time.perf_counter()
+    run_pipeline(corpus, engine=engine, workers=workers, listing=listing, tools=tools,
+                 timer=timer)
+    stages = {"fit sentence splitter (serial)": fitted - started, **(timer or {})}
+    return {"seconds": time.perf_counter() - started, "stages": stages}
+
+
+def measure(run, corpus):
+    """One measurement in this process: seconds, per-stage seconds and peak memory."""
+    if run == "baseline":
+        result = measure_baseline(corpus)
+    elif run == "pipeline":
+        result = measure_pipeline(corpus)
+    else:
+        result = measure_pipeline(corpus, "processes", int(run.rsplit("-", 1)[1]))
+    return {**result, "peak_mb": _peak_mb(), "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def measure_in_child(run, corpus, timeout):
+    load = os.getloadavg()[0]
+    done = subprocess.run([sys.executable, "-m", "bench.bench", "--measure", run,
+                           "--corpus", str(corpus)], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{run} failed:\n{done.stderr[-2000:]}")
+    return {**json.loads(done.stdout.strip().splitlines()[-1]), "load_average": load}
+
+
+def rows_for_size(documents, megabytes, results):
+    """The CSV rows of one corpus size: one per run and one per pipeline stage."""
+    rows = []
+
+    def add(name, seconds, result, stage=False):
+        rows.append({"documents": documents, "megabytes": round(megabytes, 1),
+                     "measurement": name, "seconds": round(seconds, 3),
+                     "mb_per_s": round(megabytes / seconds, 2),
+                     "docs_per_s": round(documents / seconds, 1),
+                     "ratio_to_baseline": round(result["baseline_seconds"] / seconds, 3),
+                     "peak_mb": None if stage else round(result["peak_mb"]),
+                     "workers_peak_mb": None if stage else round(result["workers_peak_mb"]),
+                     "load_average": round(result["load_average"], 2)})
+
+    for run, result in results.items():
+        add(run, result["seconds"], result)
+        for stage, seconds in result["stages"].items():
+            add(f"{run} / {stage}", seconds, result, stage=True)
+    return rows
+
+
+def print_table(table):
+    print(table.to_string(index=False, na_rep=""))
+    for documents, group in table.groupby("documents"):
+        runs = dict(zip(group["measurement"], group["seconds"]))
+        lines = [f"{documents} documents:"]
+        if "pipeline" in runs:
+            ratio = group.loc[group["measurement"] == "pipeline", "ratio_to_baseline"].iloc[0]
+            lines.append(f"pipeline/baseline {ratio:.3f} (target >= {TARGET_RATIO:.3f})")
+            peak = group.loc[group["measurement"] == "pipeline", "peak_mb"].iloc[0]
+            lines.append(f"peak {peak:.0f} MB (target < {TARGET_PEAK_MB})")
+        if {"processes-1", "processes-2"} <= set(runs):
+            ratios = dict(zip(group["measurement"], group["ratio_to_baseline"]))
+            lines.append(f"2-worker speed-up {runs['processes-1'] / runs['processes-2']:.2f}x, "
+                         f"{ratios['processes-2'] / ratios['processes-1']:.2f}x relative to "
+                         f"the baselines (target >= {TARGET_SPEEDUP})")
+        print("  ".join(lines))
+
+
+def plot(table, path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    wide = table.pivot(index="measurement", columns="documents", values="ratio_to_baseline")
+    # The worker runs' own fitting rows would only repeat the pipeline's.
+    shown = [name for name in dict.fromkeys(table["measurement"])
+             if name != "baseline" and not name.startswith("processes-") or "/" not in name]
+    wide = wide.loc[[name for name in shown if name != "baseline"]]
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(wide) + 1.5))
+    wide.iloc[::-1].plot.barh(ax=ax, width=0.8)
+    ax.axvline(TARGET_RATIO, color="black", linestyle="--", linewidth=1,
+               label=f"target for the pipeline ({TARGET_RATIO:.2f})")
+    ax.axvline(1, color="grey", linewidth=1, label="baseline (re.findall + Counter)")
+    ax.set_xscale("log")
+    ax.set_xlabel("throughput as a ratio to the baseline (log scale; higher is faster)")
+    ax.set_ylabel("")
+    ax.set_title("Throughput relative to the baseline (read files, count \\w+ tokens)")
+    ax.legend(title="documents / lines", fontsize=8, loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100, metadata={"Software": None})
+    plt.close(fig)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench.bench", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--runs", nargs="+", choices=RUNS, default=list(RUNS))
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=3600,
+                        help="seconds one measurement may take (default 3600)")
+    parser.add_argument("--measure", choices=RUNS, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.corpus)))
+        return 0
+
+    import pandas as pd
+
+    from bench.synth import build_corpus
+
+    runs = ["baseline"] + [run for run in args.runs if run != "baseline"]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for documents in args.sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"bench-{documents}-"))
+        try:
+            print(f"building {documents} documents in {folder} ...", flush=True)
+            megabytes = build_corpus(folder, documents, seed=args.seed) / 1e6
+            results = {}
+            for run in runs:
+                # A baseline next to each run, so that both see the same machine load.
+                result = measure_in_child(run, folder, args.timeout)
+                baseline = result["seconds"] if run == "baseline" else \
+                    measure_in_child("baseline", folder, args.timeout)["seconds"]
+                results[run] = {**result, "baseline_seconds": baseline}
+                print(f"  {run}: {results[run]['seconds']:.1f} s (baseline {baseline:.1f} s)",
+                      flush=True)
+            rows.extend(rows_for_size(documents, megabytes, results))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    table.to_csv(out / "bench.csv", index=False, lineterminator="\n")
+    plot(table, out / "bench.png")
+    print_table(table)
+    print(f"wrote {out / 'bench.csv'} and {out / 'bench.png'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
