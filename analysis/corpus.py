@@ -194,3 +194,19 @@ def document_lengths(docs):
     dates = table["date"].dt.strftime("%Y-%m-%d").fillna("no date")
     table["label"] = table["doc_id"] + " (" + dates + ")"
     return table
+
+
+def top_documents(table, value, n, documents):
+    """The doc_ids a per-document figure shows: all of `documents` when there are at most `n`,
+    else the `n` with the largest total `value` in `table` (ties by doc_id), in doc_id order.
+
+    A figure with a bar or a column per article is unreadable (and huge) on a large corpus; the
+    CSV behind it still holds every document.
+    """
+    documents = list(documents)
+    if len(documents) <= n:
+        return documents
+    totals = table.groupby("doc_id")[value].sum().reindex(documents, fill_value=0)
+    ranked = totals.rename("total").reset_index().sort_values(
+        ["total", "doc_id"], ascending=[False, True], kind="stable")
+    return sorted(ranked["doc_id"].head(n))

@@ -30,6 +30,12 @@ STYLE = {
     "axes.grid": False,
 }
 BAR_COLOUR = "#3b6ea5"
+# Past these a figure would not be read anyway, and its pixels and text objects grow without
+# bound on a large corpus (a heatmap of 10,000 articles is gigabytes): notebooks choose what to
+# show with analysis.top_documents, and these caps keep any other call finite.
+MAX_FIGURE_INCHES = 24
+MAX_LABELLED_CELLS = 600
+MAX_TICK_LABELS = 80
 HEATMAP_COLOURS = "Blues"
 
 
@@ -69,7 +75,7 @@ def save_table(table, figures_dir, stem):
 def bar_chart(table, label, value, *, title, xlabel, ylabel, source):
     """Horizontal bars, largest at the top, one per row of `table`."""
     with matplotlib.rc_context(STYLE):
-        height = max(2.5, 0.28 * len(table) + 1.2)
+        height = min(MAX_FIGURE_INCHES, max(2.5, 0.28 * len(table) + 1.2))
         fig, ax = plt.subplots(figsize=(7.5, height))
         ax.barh(table[label][::-1], table[value][::-1], color=BAR_COLOUR)
         ax.xaxis.get_major_locator().set_params(integer=True)
@@ -78,23 +84,34 @@ def bar_chart(table, label, value, *, title, xlabel, ylabel, source):
 
 def heatmap(table, row, column, value, *, title, xlabel, ylabel, source, row_order=None,
             column_order=None):
-    """A grid of counts: one cell per (row, column) pair of a long table, counts written in."""
+    """A grid of counts: one cell per (row, column) pair of a long table, counts written in.
+
+    A grid too large to read cell by cell keeps its colours but drops the counts (and, past
+    MAX_TICK_LABELS, the tick labels); the CSV behind it has every count.
+    """
     grid = table.pivot_table(index=row, columns=column, values=value, aggfunc="sum", fill_value=0)
     if row_order is not None:
         grid = grid.reindex(index=row_order, fill_value=0)
     if column_order is not None:
         grid = grid.reindex(columns=column_order, fill_value=0)
     with matplotlib.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(max(6, 0.9 * grid.shape[1] + 3),
-                                        max(2.5, 0.4 * grid.shape[0] + 1.5)))
+        fig, ax = plt.subplots(figsize=(min(MAX_FIGURE_INCHES, max(6, 0.9 * grid.shape[1] + 3)),
+                                        min(MAX_FIGURE_INCHES, max(2.5, 0.4 * grid.shape[0] + 1.5))))
         image = ax.imshow(grid.to_numpy(), cmap=HEATMAP_COLOURS, aspect="auto",
                           vmin=0, vmax=max(1, grid.to_numpy().max()))
-        ax.set_xticks(np.arange(grid.shape[1]), labels=grid.columns, rotation=35, ha="right")
-        ax.set_yticks(np.arange(grid.shape[0]), labels=grid.index)
-        threshold = grid.to_numpy().max() / 2
-        for (i, j), count in np.ndenumerate(grid.to_numpy()):
-            ax.text(j, i, f"{count:g}", ha="center", va="center", fontsize=8,
-                    color="white" if count > threshold else "black")
+        if grid.shape[1] <= MAX_TICK_LABELS:
+            ax.set_xticks(np.arange(grid.shape[1]), labels=grid.columns, rotation=35, ha="right")
+        else:
+            ax.set_xticks([])
+        if grid.shape[0] <= MAX_TICK_LABELS:
+            ax.set_yticks(np.arange(grid.shape[0]), labels=grid.index)
+        else:
+            ax.set_yticks([])
+        if grid.size <= MAX_LABELLED_CELLS:
+            threshold = grid.to_numpy().max() / 2
+            for (i, j), count in np.ndenumerate(grid.to_numpy()):
+                ax.text(j, i, f"{count:g}", ha="center", va="center", fontsize=8,
+                        color="white" if count > threshold else "black")
         fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
         return _finish(fig, ax, title, xlabel, ylabel, source)
 

@@ -69,3 +69,13 @@ def test_malformed_metadata_names_file_line_and_field(tmp_path):
     (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\na,T,,30/06/2025x,\n")
     with pytest.raises(InputError, match=r"metadata.csv, line 2, field 'date'"):
         load_corpus(tmp_path)
+
+
+def test_top_documents_keeps_every_document_of_a_small_corpus_and_the_largest_of_a_big_one():
+    from analysis import top_documents
+
+    table = pd.DataFrame({"doc_id": ["a", "b", "b", "c", "d"], "lines": [1, 2, 2, 5, 3]})
+    assert top_documents(table, "lines", 5, ["d", "c", "b", "a", "e"]) == ["d", "c", "b", "a", "e"]
+    # b (4) and d (3) tie-free; c has 5; "e" has no rows and counts as 0.
+    assert top_documents(table, "lines", 2, ["a", "b", "c", "d", "e"]) == ["b", "c"]
+    assert top_documents(table, "lines", 3, ["a", "b", "c", "d", "e"]) == ["b", "c", "d"]

@@ -1,0 +1,36 @@
+"""Figures stay readable and finite whatever the size of the corpus."""
+import pandas as pd
+
+from analysis import plots
+
+
+def grid(rows, columns):
+    return pd.DataFrame([{"row": f"r{i}", "doc_id": f"d{j:05d}", "n": (i + j) % 4}
+                         for i in range(rows) for j in range(columns)])
+
+
+def draw(table):
+    return plots.heatmap(table, "row", "doc_id", "n", title="t", xlabel="x", ylabel="y",
+                         source="Source: test")
+
+
+def test_small_heatmap_writes_every_count_and_labels_every_column():
+    fig = draw(grid(3, 5))
+    ax = fig.axes[0]
+    assert len(ax.texts) == 15
+    assert [label.get_text() for label in ax.get_xticklabels()] == [f"d{j:05d}" for j in range(5)]
+
+
+def test_heatmap_of_thousands_of_articles_stays_bounded_and_unlabelled():
+    fig = draw(grid(4, 2000))
+    ax = fig.axes[0]
+    width, height = fig.get_size_inches()
+    assert width <= plots.MAX_FIGURE_INCHES and height <= plots.MAX_FIGURE_INCHES
+    assert not ax.texts and not ax.get_xticklabels()
+
+
+def test_bar_chart_height_is_capped():
+    table = pd.DataFrame({"label": [f"a{i}" for i in range(5000)], "value": range(5000)})
+    fig = plots.bar_chart(table, "label", "value", title="t", xlabel="x", ylabel="y",
+                          source="Source: test")
+    assert fig.get_size_inches()[1] <= plots.MAX_FIGURE_INCHES
