@@ -83,6 +83,12 @@ TRIGGERS = {
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
     "teaser": ("…", "..."),
 }
+# Rules whose triggers occur in every match, short or long (read off their patterns): in a
+# document containing none of a rule's triggers, it cannot match a line, so it is not tried.
+FULLY_TRIGGERED = ("photo credit", "donation appeal", "newsletter box")
+# The characters a case-insensitive pattern matches to an ASCII letter while str.lower() does
+# not lower them to it ("ſ" matches "s"): a document with one is tried against every rule.
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 LABELS_WITH_VALUE = re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section)\s*:?\s*$")
 # str.split() already folds no-break and other Unicode spaces; zero-width characters must go.
 ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
@@ -102,8 +108,8 @@ def _ends_sentence(line):
 
 def _logical_lines(raw):
     """Lines with their 1-based numbers, broken paragraphs rejoined."""
-    lines = [(number, " ".join(ZERO_WIDTH.sub("", line).split()))
-             for number, line in enumerate(raw.split("\n"), start=1)]
+    lines = [(number, " ".join(line.split()))
+             for number, line in enumerate(ZERO_WIDTH.sub("", raw).split("\n"), start=1)]
     merged = []
     for number, line in lines:
         if not line:
@@ -115,13 +121,37 @@ def _logical_lines(raw):
     return merged
 
 
-def _line_rule(line):
-    short = len(line.split()) <= SHORT_LINE_MAX_WORDS
-    lowered = line.lower()
-    for name, pattern in RULES:
-        if (short or any(trigger in lowered for trigger in TRIGGERS.get(name, ()))) \
-                and pattern.search(line):
-            return name
+def _document_rules(lines):
+    """(rules for short lines, (rule, pattern, triggers) for long lines) of one document.
+
+    The triggers of a rule are those that occur somewhere in the document's lines, lower case:
+    a line can only contain what its document does.
+    """
+    joined = "\n".join(line for _, line in lines)
+    lowered = joined.lower()
+    present = {name: [trigger for trigger in triggers if trigger in lowered]
+               for name, triggers in TRIGGERS.items()}
+    if FOLDS_TO_ASCII.search(joined):
+        short_rules = RULES
+    else:
+        short_rules = [(name, pattern) for name, pattern in RULES
+                       if name not in FULLY_TRIGGERED or present[name]]
+    long_rules = [(name, pattern, present[name]) for name, pattern in RULES if present.get(name)]
+    return short_rules, long_rules
+
+
+def _line_rule(line, short_rules, long_rules):
+    """The first rule matching a logical line (words separated by single spaces), or None."""
+    if line.count(" ") < SHORT_LINE_MAX_WORDS:
+        for name, pattern in short_rules:
+            if pattern.search(line):
+                return name
+        return None
+    if long_rules:
+        lowered = line.lower()
+        for name, pattern, triggers in long_rules:
+            if any(trigger in lowered for trigger in triggers) and pattern.search(line):
+                return name
     return None
 
 
@@ -146,7 +176,8 @@ def _remove_block_interiors(lines, rules):
 def clean_text(raw):
     """Return the article text (one paragraph a line) and the removed lines with their rules."""
     lines = _logical_lines(raw)
-    rules = [_line_rule(line) for _, line in lines]
+    short_rules, long_rules = _document_rules(lines)
+    rules = [_line_rule(line, short_rules, long_rules) for _, line in lines]
     for i in range(len(lines) - 1):
         if rules[i] == "label" and LABELS_WITH_VALUE.match(lines[i][1]) and rules[i + 1] is None \
                 and not _is_long(lines[i + 1][1]) and not _ends_sentence(lines[i + 1][1]):

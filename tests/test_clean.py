@@ -119,3 +119,51 @@ def test_rules_also_catch_long_lines(line, rule):
     assert len(line.split()) > 20
     removed = {text: why for _, text, why in clean_text(line).removed}
     assert removed.get(line) == rule
+
+
+def test_folds_to_ascii_lists_every_character_a_case_insensitive_pattern_folds_to_ascii():
+    import re
+    import string
+
+    from analysis.clean import FOLDS_TO_ASCII
+
+    text = "".join(chr(code) for code in range(128, 0x110000) if not 0xD800 <= code < 0xE000)
+    folded = {c for letter in string.ascii_lowercase for c in re.findall(f"(?i){letter}", text)}
+    assert folded == set(FOLDS_TO_ASCII.pattern.strip("[]"))
+
+
+def _every_rule_tried(line):
+    """The plain definition of the rule of a line, without pruning by the document's triggers."""
+    from analysis.clean import RULES, SHORT_LINE_MAX_WORDS, TRIGGERS
+
+    short = len(line.split()) <= SHORT_LINE_MAX_WORDS
+    lowered = line.lower()
+    for name, pattern in RULES:
+        if (short or any(trigger in lowered for trigger in TRIGGERS.get(name, ()))) \
+                and pattern.search(line):
+            return name
+    return None
+
+
+@pytest.mark.parametrize("extra", [
+    [],
+    ["Please ſupport us today.", "Dear readers,", "Sign up for our newsletter"],
+    ["(Photo: Reuters)", "Subscribe now", "Remind me later", "Cancel reply", "See all"],
+    ["Your support, no matter how small, makes a world of difference to our newsroom and to the "
+     "reporters we keep in the region this winter, said the editor in a message from Kyiv.",
+     "An İmage: the Kelvin sign K and a dotless ı in a caption"],
+])
+def test_rules_pruned_by_the_document_give_the_rule_of_every_line(seed_docs, extra):
+    from analysis.clean import _document_rules, _line_rule, _logical_lines
+
+    for raw in seed_docs["raw_text"]:
+        lines = _logical_lines(raw + "\n" + "\n".join(extra))
+        rules = _document_rules(lines)
+        assert [_line_rule(line, *rules) for _, line in lines] == \
+            [_every_rule_tried(line) for _, line in lines]
+
+
+def test_a_cue_written_with_a_folding_character_is_still_caught():
+    # "ſupport us" contains no trigger once lower-cased, but the pattern matches it.
+    removed = clean_text("The talks resumed on Monday.\nPlease ſupport us today.").removed
+    assert [rule for _, _, rule in removed] == ["donation appeal"]
