@@ -96,10 +96,50 @@ def _alias_regex(alias):
 
 @dataclass(frozen=True)
 class Matcher:
-    """A gazetteer compiled for matching: build once (`compile_gazetteer`), use per document."""
+    """A gazetteer compiled for matching: build once (`compile_gazetteer`), use per document.
+
+    `pattern` defines what matches; `lookup` finds the same matches faster (see `_matches`).
+    """
     pattern: re.Pattern
     entries: dict         # group name -> (alias, actors, form), form: name / guarded / adjective
     types: dict           # actor -> type
+    lookup: "_Lookup"
+
+
+# Where an alias's last word may end inside a whitespace-separated token ("Putin" in "Putin’s").
+_CUT = re.compile(r"[^\w-]")
+_TOKEN = re.compile(r"\S+")
+_NEXT_TOKEN = re.compile(r"\s+(\S+)")
+# An alias's first character and, if that is a word character, the word characters after it.
+_LEAD = re.compile(r".(?:(?<=[\w-])[\w-]*)?")
+# Tokens remembered per Matcher: the distinct ones that start like an alias ("Putin’s,").
+_MEMO_SIZE = 100_000
+
+
+def _word_key(word):
+    """A word as the lookup tables hold it: ’ read as ', first letter in lower case."""
+    word = word.replace("’", "'")
+    return word[:1].lower() + word[1:]
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """The pattern's matches by dictionary: the pattern tries, at each word start, the aliases
+    of its first letter one by one; here a token's possible alias texts are looked up whole.
+    A key is too loose (case of first letters), so each hit is confirmed with its alias's own
+    regex, and of the confirmed the one earliest in the pattern's alternation wins, as there.
+    Most word starts are dismissed by their lead (first letter and the word characters after
+    it), which an alias's text shares with the alias up to a first letter made upper case."""
+    starts: re.Pattern    # the lead at every place the pattern may start at
+    leads: frozenset      # the leads of the aliases, first letter also upper case
+    singles: dict         # key of a one-word alias -> [(rank, group name, regex)], by rank
+    multis: dict          # key of a longer alias -> the same
+    prefixes: frozenset   # keys of the first words (1..n-1) of longer aliases
+    memo: dict            # token -> what _match_at found at its start, where the token decides
+
+    def __reduce__(self):
+        # A copy (as sent to a worker process) starts with an empty memo.
+        return _Lookup, (self.starts, self.leads, self.singles, self.multis, self.prefixes, {})
 
 
 def compile_gazetteer(gazetteer=None):
@@ -131,7 +171,107 @@ def compile_gazetteer(gazetteer=None):
     pattern = re.compile(rf"[{gate}](?<![\w-].)(?:{body})(?![\w-])")
     entries = {f"a{number}": (alias, tuple(table[alias, form]), form)
                for number, (alias, form) in enumerate(keys)}
-    return Matcher(pattern, entries, dict(zip(gazetteer["actor"], gazetteer["type"])))
+    return Matcher(pattern, entries, dict(zip(gazetteer["actor"], gazetteer["type"])),
+                   _lookup(keys, branches))
+
+
+def _lookup(keys, branches):
+    singles, multis, prefixes, leads = {}, {}, set(), set()
+    ranked = [int(re.match(r"\(\?P<a(\d+)>", alternative).group(1))
+              for _, alternatives in sorted(branches.items()) for alternative in alternatives]
+    for rank, number in enumerate(ranked):
+        alias = keys[number][0]
+        words = [_word_key(word) for word in alias.split()]
+        hit = (rank, f"a{number}", re.compile(_alias_regex(alias) + r"(?![\w-])"))
+        (singles if len(words) == 1 else multis).setdefault(" ".join(words), []).append(hit)
+        prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
+        lead = _LEAD.match(alias).group()
+        leads.update({lead, lead[0].upper() + lead[1:]} if lead[0].islower() else {lead})
+    # Opening with the class of first letters lets the engine scan for them in C. A lead spans
+    # no place the pattern may start at, so every such place is found ("S" of "U.S." too). A
+    # lower-case letter opens only the lead of a lower-case alias ("the", not "then", "to").
+    lower = {alias[0] for alias, _ in keys if alias[0].islower()}
+    upper = {alias[0] for alias, _ in keys if not alias[0].islower()} | {
+        first.upper() for first in lower}
+    lower_leads = "|".join(sorted(f"(?<={re.escape(lead[0])}){re.escape(lead[1:])}(?![\\w-])"
+                                  for lead in leads if lead[0] in lower))
+    gate = re.escape("".join(sorted(lower | upper)))
+    starts = re.compile(rf"[{gate}](?<![\w-].)(?:(?<=[{re.escape(''.join(sorted(upper)))}])"
+                        rf"{_LEAD.pattern[1:]}|{lower_leads or '(?!)'})")
+    return _Lookup(starts, frozenset(leads), singles, multis, frozenset(prefixes), {})
+
+
+# In a Matcher's memo: a token that may open a longer alias, so the next token decides too.
+_OPENS = "opens"
+
+
+def _matches(text, lookup):
+    """(group name, start, end) of each match of the Matcher's pattern in `text`, in order.
+
+    What is found at a token's start depends only on that token, or on it and the next one
+    (their spacing aside), unless it opens a longer alias of three or more words: such results
+    are remembered, as (group name, which of the two tokens the match ends in, where in it).
+    """
+    leads, memo = lookup.leads, lookup.memo
+    position = 0
+    for found in [found for found in lookup.starts.finditer(text) if found.group() in leads]:
+        start = found.start()
+        if start < position:
+            continue
+        token = _TOKEN.match(text, start).group()
+        tokens, starts = token, (start,)
+        match = memo.get(token)
+        if match is _OPENS:
+            following = _NEXT_TOKEN.match(text, start + len(token))
+            tokens = (token, following and following.group(1))
+            starts = (start, following and following.start(1))
+            match = memo.get(tokens)
+        if match is None and tokens not in memo:
+            end, name, examined = _match_at(text, start, token, lookup)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            if examined > 1:
+                memo[token] = _OPENS
+            if examined == len(starts):
+                index = 0 if end is None or end <= start + len(token) else 1
+                memo[tokens] = end and (name, index, end - starts[index])
+            match = end and (name, 0, end - start)
+        if match:
+            name, index, offset = match
+            position = starts[index] + offset
+            yield name, start, position
+
+
+def _match_at(text, start, token, lookup):
+    """(end or None, group name, number of tokens looked at: 1, 2 or 3 for more).
+
+    An alias of one word ends inside its token, where the text after the token (a space or
+    nothing) cannot change the match; a longer alias is looked for only after a token that
+    may open one ("the", "Vladimir").
+    """
+    singles, multis, prefixes = lookup.singles, lookup.multis, lookup.prefixes
+    hits = []
+    for cut in _CUT.finditer(token, 1):
+        hits.extend(singles.get(_word_key(token[:cut.start()]), ()))
+    key = _word_key(token)
+    hits.extend(singles.get(key, ()))
+    examined, after = 1, start + len(token)
+    while key in prefixes:
+        examined += 1
+        following = _NEXT_TOKEN.match(text, after)
+        if following is None:
+            break
+        word = following.group(1)
+        for cut in _CUT.finditer(word, 1):
+            hits.extend(multis.get(key + " " + _word_key(word[:cut.start()]), ()))
+        key = key + " " + _word_key(word)
+        hits.extend(multis.get(key, ()))
+        after = following.end()
+    for _, name, regex in sorted(hits, key=lambda hit: hit[0]):
+        match = regex.match(text, start)
+        if match:
+            return match.end(), name, min(examined, 3)
+    return None, None, min(examined, 3)
 
 
 def _alias_pattern(gazetteer):
@@ -161,14 +301,14 @@ def document_mentions(sentences, matcher):
     named = {}          # actor -> order in which it was last named by an unmarked alias
     found = []
     for sentence_id, text in sentences:
-        for match in matcher.pattern.finditer(text):
-            alias, actors, form = matcher.entries[match.lastgroup]
+        for name, start, end in _matches(text, matcher.lookup):
+            alias, actors, form = matcher.entries[name]
             if form == "guarded":
                 known = [actor for actor in actors if actor in named]
                 if known:
                     actor = max(known, key=named.get)
                 elif len(actors) == 1 and _TITLE_BEFORE.search(
-                        text, max(0, match.start() - _TITLE_WINDOW), match.start()):
+                        text, max(0, start - _TITLE_WINDOW), start):
                     actor = actors[0]
                 else:
                     continue
@@ -179,12 +319,12 @@ def document_mentions(sentences, matcher):
             form = "adjective" if form == "adjective" else "name"
             previous = found[-1] if found else None
             if (previous and previous[0] == sentence_id and previous[1] == actor and
-                    form == previous[5] == "name" and match.group() != previous[2] and
-                    _SAME_MENTION_GAP.fullmatch(text, previous[4], match.start())):
-                found[-1] = (sentence_id, actor, text[previous[3]:match.end()], previous[3],
-                             match.end(), previous[5])
+                    form == previous[5] == "name" and text[start:end] != previous[2] and
+                    _SAME_MENTION_GAP.fullmatch(text, previous[4], start)):
+                found[-1] = (sentence_id, actor, text[previous[3]:end], previous[3],
+                             end, previous[5])
                 continue
-            found.append((sentence_id, actor, match.group(), match.start(), match.end(), form))
+            found.append((sentence_id, actor, text[start:end], start, end, form))
     return found
 
 

@@ -31,7 +31,7 @@ of the verb before ("Lavrov replied that ... but added that ...").
 DataFrame wrapper.
 """
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import pandas as pd
 
@@ -57,6 +57,9 @@ _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
 _BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
                       r"previously|once|already|\w+ly))*\s*$")
+# Up to the last character neither a word's nor a space, which no match of _BETWEEN or _PRONOUN
+# spans: their searches start after it.
+_LAST_OTHER = re.compile(r"(?s).*[^\w\s]")
 _POSSESSOR = re.compile(r"['’]s?\s+\w+\s*$")              # "Scholz’s office" said
 _COORDINATED = re.compile(r"(?:,\s*)?(?:and|but)\s*$")
 _TAIL_START = re.compile(r"[\s,;:—–-]*")
@@ -126,6 +129,9 @@ class _Document:
         starts = {sentence_id: start for sentence_id, _, start, _, _ in sentences}
         self.mentions = [(starts[sid] + start, starts[sid] + end, actor)
                          for sid, actor, _, start, end, _ in mentions]
+        self.ending = {}          # end offset -> actor of the first mention ending there
+        for _, end, actor in self.mentions:
+            self.ending.setdefault(end, actor)
 
     def sentence_at(self, offset):
         """Index (into self.sentences) of the sentence holding `offset`, or the one before."""
@@ -133,18 +139,17 @@ class _Document:
 
     def mention_ending(self, offset):
         """The actor of a mention ending at `offset` (spaces before it ignored), or None."""
-        for start, end, actor in self.mentions:
-            if end == offset:
-                return actor
-        return None
+        return self.ending.get(offset)
 
 
 def _subject(doc, start, verb_start, quotes, last_person, depth=0):
     """(speaker, pronoun?) of the reporting verb at verb_start; the clause begins at start."""
     head = doc.text[start:verb_start]
-    end = start + len(head) - len(_BETWEEN.search(head).group())
+    other = _LAST_OTHER.match(head)
+    tail = other.end() if other else 0
+    end = start + len(head) - len(_BETWEEN.search(head, tail).group())
     head = doc.text[start:end]
-    if _PRONOUN.search(head):
+    if _PRONOUN.search(head, tail):
         return last_person, True
     actor = doc.mention_ending(end)
     if actor:
@@ -165,7 +170,7 @@ def _subject(doc, start, verb_start, quotes, last_person, depth=0):
     coordinated = _COORDINATED.search(head)
     if coordinated and depth < 3:
         earlier = [m for m in _VERB.finditer(doc.text, start, start + coordinated.start())
-                   if not _inside(m.start(), quotes)]
+                   if not quotes.covers(m.start())]
         if earlier:
             return _subject(doc, start, earlier[-1].start(), quotes, last_person, depth + 1)
     return None, False
@@ -181,8 +186,22 @@ def _inverted(doc, verb, limit):
     return (people or [actor for _, actor in sorted(after)] or [None])[0]
 
 
-def _inside(offset, quotes):
-    return any(start < offset < end for start, end in quotes)
+class _Quotes(list):
+    """The (start, end) spans of a document's quotations, in order of their starts."""
+
+    def __init__(self, spans):
+        super().__init__(spans)
+        self.starts = [start for start, _ in self]
+        # The furthest end of the spans so far: `covers` needs no assumption that they are
+        # disjoint.
+        self.reach, furthest = [], 0
+        for _, end in self:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def covers(self, offset):
+        index = bisect_left(self.starts, offset) - 1
+        return index >= 0 and offset < self.reach[index]
 
 
 def document_quotes(sentences, mentions, types):
@@ -195,15 +214,16 @@ def document_quotes(sentences, mentions, types):
     """
     doc = _Document(sentences, mentions, types)
     text = doc.text
-    quotes, offset = [], 0
+    spans, offset = [], 0
     for paragraph in text.split("\n"):
-        quotes.extend((offset + start, offset + end) for start, end in _quote_spans(paragraph))
+        spans.extend((offset + start, offset + end) for start, end in _quote_spans(paragraph))
         offset += len(paragraph) + 1
+    quotes = _Quotes(spans)
 
     # Every reporting verb outside quotes, with its subject, in text order: the speakers a
     # pronoun or a following quote can refer back to.
     last_person = None
-    verbs = [m for m in _VERB.finditer(text) if not _inside(m.start(), quotes)]
+    verbs = [m for m in _VERB.finditer(text) if not quotes.covers(m.start())]
     results, verb_index = [], 0
     sentence_speaker = {}
 
@@ -285,7 +305,7 @@ def _after(doc, quote_end, last, quotes, last_person):
 def _before(doc, sentence_start, quote_start, quotes, last_person):
     """Rule `before`: the last reporting verb earlier in the sentence, outside quotes."""
     verbs = [m for m in _VERB.finditer(doc.text, sentence_start, quote_start)
-             if not _inside(m.start(), quotes)]
+             if not quotes.covers(m.start())]
     if not verbs:
         return None, None
     verb = verbs[-1]
