@@ -17,14 +17,15 @@ Persons are named; institutions by the state or bloc they belong to ("Kremlin" -
 Of whom (`target`): the first party named after the first cue that is not the actor's own side.
 Both are left empty where the text does not say.
 
-Speed: `code_document` runs one alternation per category over a document's whole text and maps
-the matches to sentences by their offsets; cues and actors are looked for only in the few
-sentences a topic matched.
+Speed: every match of a pattern holds some literals (one of "troops" or "forces", and
+"ukraine"), and every cue of a kind one of its kind's literals. `code_document` finds the
+sentences that hold each literal in one pass over the document's words, tries a pattern only on
+the sentences that hold all of its literals (and, for a topic that needs a cue, a cue's
+literal), and looks for cues and actors only in the sentences a topic matched.
 """
 import html
 import re
-from re import _constants, _parser
-from bisect import bisect_right
+from re import _casefix, _constants, _parser
 from collections import namedtuple
 
 import pandas as pd
@@ -39,12 +40,16 @@ CODEBOOK_FILE = data_path("demand_codebook.yaml")
 CATEGORY_FIELDS = ["id", "label", "definition", "patterns"]
 PATTERN_KINDS = ("stated", "opposed", "demanded")   # the order in which a sentence is coded
 CUE_KINDS = ("demand", "objection")
+# The cues a pattern kind needs to code a sentence, in the order `_coded` tries the kinds.
+NEEDED_CUES = (("opposed", ("objection",)), ("demanded", CUE_KINDS))
 # ` ... ` in a pattern: a gap of up to 50 characters that stays inside the sentence.
 GAP = r"\W(?:[^.!?\n]{0,50}?\W)?"
 # A sentence is tried with a category's patterns only when it holds one of the category's
 # anchors (literals every match contains, read from the patterns); shorter literals than this
 # are too common to narrow anything down, and a pattern without one is tried on every sentence.
 MIN_ANCHOR = 4
+# The words a coder remembers before it starts afresh: the memory of a long run stays bounded.
+_MAX_WORDS = 200_000
 _STOPWORDS = frozenset(load_stopwords())
 _LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
 _MAX_REPEAT, _MIN_REPEAT = _constants.MAX_REPEAT, _constants.MIN_REPEAT
@@ -91,20 +96,23 @@ def _pattern_lists(entry, where, path):
     return {kind: patterns.get(kind) or [] for kind in PATTERN_KINDS}
 
 
-def _anchors(parsed):
-    """Lower-case literals of which every match of a parsed pattern holds one, or None.
+def _anchors(parsed, shortest=MIN_ANCHOR, common=_STOPWORDS):
+    """Sets of lower-case literals such that every match of a parsed pattern holds one literal
+    of each set: [] if none is usable.
 
     Read from the pattern's structure: a run of letters that every match must contain, or one
-    per branch of a required alternation. A literal shorter than MIN_ANCHOR or a stopword
-    narrows nothing down; of the usable sets, the one with the fewest literals wins (the most
-    specific part of the pattern), then the one whose shortest literal is longest.
+    per branch of a required alternation (the branch's most specific set). A literal shorter
+    than `shortest` or in `common` narrows nothing down. Each set is necessary on its own, so a
+    sentence must hold a literal of every one of them.
     """
     found, run = [], []
 
     def flush():
-        if run:
-            found.append({"".join(run).lower()})
-            run.clear()
+        literal = "".join(run).lower()
+        # "İ" lower-cases to two characters and matches "i": no literal to look for.
+        if run and len(literal) == len(run):
+            found.append({literal})
+        run.clear()
 
     for op, av in parsed:
         if op is _LITERAL and chr(av).isalpha():
@@ -112,21 +120,27 @@ def _anchors(parsed):
             continue
         flush()
         if op is _SUBPATTERN:
-            found.append(_anchors(av[-1]))
+            found.extend(_anchors(av[-1], shortest, common))
         elif op is _BRANCH:
-            branches = [_anchors(branch) for branch in av[1]]
-            found.append(set().union(*branches) if all(branches) else None)
+            branches = [_most_specific(_anchors(branch, shortest, common)) for branch in av[1]]
+            if all(branches):
+                found.append(set().union(*branches))
         elif op in (_MAX_REPEAT, _MIN_REPEAT) and av[0] >= 1:
-            found.append(_anchors(av[2]))
+            found.extend(_anchors(av[2], shortest, common))
     flush()
-    usable = [anchors for anchors in found if anchors and all(
-        len(anchor) >= MIN_ANCHOR and anchor not in _STOPWORDS for anchor in anchors)]
+    return [anchors for anchors in found if anchors and all(
+        len(anchor) >= shortest and anchor not in common for anchor in anchors)]
+
+
+def _most_specific(usable):
+    """Of sets of anchors, the one with the fewest literals, then the longest shortest one."""
     return max(usable, key=lambda anchors: (-len(anchors), min(map(len, anchors)),
                                             sorted(anchors)), default=None)
 
 
 def _compile_patterns(category_id, patterns, path):
-    """[(kind, compiled pattern, anchors or None)] of one category, in the codebook's order."""
+    """[(kind, compiled pattern, [set of anchors, ...])] of one category, in the codebook's
+    order."""
     compiled = []
     for kind, items in patterns.items():
         for pattern in items:
@@ -219,7 +233,7 @@ def select_categories(codebook, categories=None):
 
 # --- Coding -------------------------------------------------------------------------------------
 
-Coder = namedtuple("Coder", "categories cues matcher shown sides anchors")
+Coder = namedtuple("Coder", "categories cues matcher shown sides anchors folds lookups runs words")
 
 
 def make_coder(codebook=None, gazetteer=None):
@@ -249,16 +263,32 @@ def make_coder(codebook=None, gazetteer=None):
              for actor, affiliation in zip(names["actor"], names["affiliation"])}
     categories = list(zip(codebook["id"], codebook["compiled"]))
     # An anchor that contains another ("weapons", "weapon") finds nothing the shorter misses.
-    every = {anchor for _, compiled in categories for _, _, anchors in compiled
-             for anchor in anchors or ()}
+    every = {anchor for _, compiled in categories for _, _, required in compiled
+             for anchors in required for anchor in anchors}
     kept = sorted(a for a in every if not any(b != a and b in a for b in every))
     covering = {anchor: sorted(b for b in kept if b in anchor) for anchor in every}
-    categories = [(category, [(kind, regex, None if anchors is None else
-                               sorted({b for a in anchors for b in covering[a]}))
-                              for kind, regex, anchors in compiled])
+    categories = [(category, [(kind, regex, [sorted({b for a in anchors for b in covering[a]})
+                                             for anchors in required])
+                              for kind, regex, required in compiled])
                   for category, compiled in categories]
-    return Coder(categories, codebook.attrs["cues"], compile_gazetteer(names), shown, sides,
-                 kept)
+    # Every cue of a kind holds one of these literals, however short or common: a sentence
+    # with none of them needs no cue search of that kind.
+    cues = codebook.attrs["cues"]
+    cue_literals = {("cue", kind): _most_specific(_anchors(
+        _parser.parse(regex.pattern, regex.flags), 1, ())) for kind, regex in cues.items()}
+    lookups = [(anchor, (anchor,)) for anchor in kept] + [
+        (key, tuple(sorted(literals))) for key, literals in cue_literals.items() if literals]
+    # Letters that IGNORECASE matches to a literal's letter but that lower() leaves apart
+    # ("ſ" for "s", "ı" for "i"): a text with one is coded without the literals' help.
+    folds = "".join(sorted({chr(other) for _, literals in lookups for literal in literals
+                            for letter in literal
+                            for other in _casefix._EXTRA_CASES.get(ord(letter), ())}))
+    # A literal lies inside a run of the letters that literals are made of.
+    letters = "".join(sorted({letter for _, literals in lookups for literal in literals
+                              for letter in literal}))
+    return Coder(categories, cues, compile_gazetteer(names), shown, sides, kept,
+                 re.compile(f"[{re.escape(folds)}]") if folds else None, lookups,
+                 re.compile(f"[{re.escape(letters)}]+") if letters else None, {})
 
 
 def _coded(kinds, cues):
@@ -269,7 +299,7 @@ def _coded(kinds, cues):
     """
     if "stated" in kinds:
         return kinds["stated"], None
-    for kind, allowed in (("opposed", ("objection",)), ("demanded", CUE_KINDS)):
+    for kind, allowed in NEEDED_CUES:
         spans = sorted(span for cue in allowed for span in cues[cue])
         if kind in kinds and spans:
             start = kinds[kind][0]
@@ -281,8 +311,8 @@ def _coded(kinds, cues):
 class _Sentences:
     """The sentences of one document, with mentions and cues computed on demand and cached."""
 
-    def __init__(self, text, spans, coder):
-        self.text, self.spans, self.coder = text, spans, coder
+    def __init__(self, text, spans, coder, found):
+        self.text, self.spans, self.coder, self.found = text, spans, coder, found
         self._mentions, self._cues = {}, {}
 
     def sentence(self, i):
@@ -294,8 +324,14 @@ class _Sentences:
         if i not in self._cues:
             sentence = self.sentence(i)
             self._cues[i] = {kind: [m.span() for m in regex.finditer(sentence)]
+                             if self._may_hold(kind, i) else []
                              for kind, regex in self.coder.cues.items()}
         return self._cues[i]
+
+    def _may_hold(self, kind, i):
+        """False when the sentence holds none of the literals every cue of the kind holds."""
+        holding = None if self.found is None else self.found.get(("cue", kind))
+        return holding is None or i in holding
 
     def mentions(self, i, adjectives=False):
         """(start, end, actor as shown, is a person) of the actors the sentence names.
@@ -408,24 +444,33 @@ class _Sentences:
         return ""
 
 
-def _anchor_sentences(text, spans, anchors):
-    """For each anchor, the indices of the sentences that hold it; None if offsets can't map.
+def _anchor_sentences(text, spans, coder):
+    """For each anchor, and each ("cue", kind) with literals, the indices of the sentences that
+    hold it (one of the kind's literals); None if offsets can't map.
 
-    One str.find pass per distinct anchor over the lower-cased text: far cheaper than running
-    every pattern over the whole text.
+    A literal lies inside a run of the letters literals are made of (`coder.runs`): each
+    sentence's distinct runs are looked up in `coder.words` (run -> the keys it holds), which
+    learns every run once, so a document costs one regex pass and a dict look-up per run.
     """
     lowered = text.lower()
     if len(lowered) != len(text):   # a letter whose lower case is longer shifts the offsets
         return None
-    starts = [start for _, start, _ in spans]
-    found = {}
-    for anchor in anchors:
-        indices, at = set(), lowered.find(anchor)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            indices.add(i)
-            at = lowered.find(anchor, max(spans[i][2], at + 1))
-        found[anchor] = indices
+    if coder.folds is not None and coder.folds.search(lowered):
+        return None
+    words, lookups = coder.words, coder.lookups
+    if len(words) > _MAX_WORDS:
+        words.clear()
+    found = {key: set() for key, _ in lookups}
+    if not lookups:
+        return found
+    for i, (_, start, end) in enumerate(spans):
+        for word in set(coder.runs.findall(lowered, start, end)):
+            held = words.get(word)
+            if held is None:
+                held = words[word] = tuple(key for key, literals in lookups
+                                           if any(literal in word for literal in literals))
+            for key in held:
+                found[key].add(i)
     return found
 
 
@@ -437,19 +482,31 @@ def code_document(text, spans, coder):
     offsets inside the sentence (cue offsets -1 for a `stated` pattern), sorted by sentence and
     then codebook order.
     """
-    found = _anchor_sentences(text, spans, coder.anchors)
+    found = _anchor_sentences(text, spans, coder)
     everything = range(len(spans))
+    holding = {}    # the sentences that hold one of some anchors, by those anchors
+    # A topic that needs a cue is looked for only where one may be: a match elsewhere codes
+    # nothing (see `_coded`).
+    cued = {} if found is None else {
+        kind: set().union(*(found[("cue", cue)] for cue in allowed))
+        for kind, allowed in NEEDED_CUES if all(("cue", cue) in found for cue in allowed)}
     hits = {}
     for order, (category, compiled) in enumerate(coder.categories):
-        for kind, regex, anchors in compiled:
-            candidates = everything if anchors is None or found is None else \
-                sorted(set().union(*(found[anchor] for anchor in anchors)))
-            for i in candidates:
+        for kind, regex, required in compiled:
+            sets = [cued[kind]] if kind in cued else []
+            if found is not None:
+                for anchors in required:
+                    key = tuple(anchors)
+                    if key not in holding:
+                        holding[key] = set().union(*(found[anchor] for anchor in anchors))
+                    sets.append(holding[key])
+            # Any order: `hits` is sorted below.
+            for i in set.intersection(*sets) if sets else everything:
                 _, start, end = spans[i]
                 match = regex.search(text, start, end)
                 if match:
                     hits.setdefault((i, order, category), {}).setdefault(kind, match.span())
-    sentences = _Sentences(text, spans, coder)
+    sentences = _Sentences(text, spans, coder, found)
     rows = []
     for (i, _, category), kinds in sorted(hits.items()):
         offset = spans[i][1]
@@ -467,13 +524,15 @@ def code_document(text, spans, coder):
     return rows
 
 
-def code_sentences(sentence_table, codebook=None, gazetteer=None):
+def code_sentences(sentence_table, codebook=None, gazetteer=None, coder=None):
     """One row per coded sentence and category (EVIDENCE_COLUMNS), in document order.
 
     `sentence_table` is `analysis.sentences(docs)`. Each document's sentences are joined into
     one text (a line each), coded with `code_document`, and mapped back to their sentence_id.
+    `coder`: a `make_coder` result to reuse across calls (building one takes about 50 ms);
+    `codebook` and `gazetteer` are then not used.
     """
-    coder = make_coder(codebook, gazetteer)
+    coder = make_coder(codebook, gazetteer) if coder is None else coder
     table = sentence_table.sort_values(["doc_id", "sentence_id"], kind="stable")
     rows = []
     doc_ids, numbers = table["doc_id"].tolist(), table["sentence_id"].tolist()

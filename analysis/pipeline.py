@@ -29,7 +29,8 @@ from .actors import (MENTION_COLUMNS, Matcher, compile_gazetteer, document_menti
                      load_gazetteer, mention_counts)
 from .clean import clean_text
 from .corpus import INVENTORY_COLUMNS, METADATA_FILE, inventory_row, read_metadata
-from .demands import EVIDENCE_COLUMNS, category_counts, code_sentences, load_codebook
+from .demands import (EVIDENCE_COLUMNS, Coder, category_counts, code_sentences, load_codebook,
+                      make_coder)
 from .errors import InputError
 from .files import DEFAULT_MAX_BYTES, doc_ids, list_files
 from .quotes import QUOTE_COLUMNS, document_quotes
@@ -53,6 +54,7 @@ class Tools:
     gazetteer: pd.DataFrame
     matcher: Matcher
     codebook: pd.DataFrame
+    coder: Coder
     top_terms: int
     max_bytes: int
 
@@ -156,7 +158,8 @@ def analyse_chunk(entries, root, tools, timer=None):
     result.mentions = list(mention_counts(pd.DataFrame(mention_rows, columns=MENTION_COLUMNS))
                            .itertuples(index=False, name=None))
     table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
-    evidence = _timed(timer, STAGES[4], code_sentences, table, tools.codebook, tools.gazetteer)
+    evidence = _timed(timer, STAGES[4], code_sentences, table, tools.codebook, tools.gazetteer,
+                      tools.coder)
     result.evidence = list(evidence.itertuples(index=False, name=None))
     return result
 
@@ -180,10 +183,11 @@ def make_tools(root, listing, fit_chars=FIT_CHARS, top_terms=10, stopwords=None,
                codebook=None, max_bytes=DEFAULT_MAX_BYTES):
     """The Tools for a corpus: its fitted splitter, and the shipped lists unless others given."""
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
+    codebook = load_codebook() if codebook is None else codebook
     return Tools(splitter=fit_splitter(root, listing, fit_chars, max_bytes),
                  stopwords=frozenset(load_stopwords() if stopwords is None else stopwords),
                  gazetteer=gazetteer, matcher=compile_gazetteer(gazetteer),
-                 codebook=load_codebook() if codebook is None else codebook,
+                 codebook=codebook, coder=make_coder(codebook, gazetteer),
                  top_terms=top_terms, max_bytes=max_bytes)
 
 
