@@ -246,11 +246,27 @@ def _run_local(task, chunks, workers, scheduler):
     return merge_all(map(task, chunks))
 
 
+# The task of this worker process, set once when the process starts.
+_worker_task = None
+
+
+def _start_worker(task):
+    global _worker_task
+    _worker_task = task
+
+
+def _run_worker_task(chunk):
+    return _worker_task(chunk)
+
+
 def _run_processes(task, chunks, workers, scheduler):
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-        return merge_all(pool.map(task, chunks))
+    # The task (with its Tools) goes to each worker once, not with every chunk: the Tools'
+    # memos of words and tokens then last the worker's whole run instead of one chunk.
+    with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), initializer=_start_worker,
+                             initargs=(task,)) as pool:
+        return merge_all(pool.map(_run_worker_task, chunks))
 
 
 def _run_dask(task, chunks, workers, scheduler):
