@@ -113,11 +113,19 @@ def _holds_any(text, characters):
     return any(character in text for character in characters)
 
 
+def _single_spaced(line):
+    """The line's words separated by single spaces."""
+    # Most lines already are: printable means no whitespace but " " (cheaper than splitting).
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
+
+
 def _logical_lines(raw):
     """Lines with their 1-based numbers, broken paragraphs rejoined."""
     if _holds_any(raw, ZERO_WIDTH):
         raw = raw.translate(_WITHOUT_ZERO_WIDTH)
-    lines = [(number, " ".join(line.split()))
+    lines = [(number, _single_spaced(line))
              for number, line in enumerate(raw.split("\n"), start=1)]
     merged = []
     for number, line in lines:

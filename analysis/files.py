@@ -124,7 +124,7 @@ def _read_document(path, max_bytes):
                    f"(max_bytes={max_bytes})")
     with open(path, "rb") as handle:
         data = handle.read()
-    if not data.strip():
+    if not data or data.isspace():
         raise Skip("empty file" if not data else "only whitespace")
     for magic, kind in MAGIC:
         if data.startswith(magic):
@@ -134,9 +134,10 @@ def _read_document(path, max_bytes):
     text, encoding = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     how = ""
-    if _looks_like_svg(text):
+    head = _markup_head(text)
+    if _looks_like_svg(head):
         raise Skip("image (SVG)")
-    if PurePosixPath(path).suffix.lower() in HTML_SUFFIXES or _looks_like_html(text):
+    if PurePosixPath(path).suffix.lower() in HTML_SUFFIXES or _looks_like_html(head):
         text, how = html_article_text(text), "article text extracted from HTML"
         if not text.strip():
             raise Skip("HTML page without article text")
@@ -187,13 +188,17 @@ def _detect(data):
     return str(best), best.encoding
 
 
-def _looks_like_html(text):
-    head = text[:1024].lstrip().lower()
-    return head.startswith("<") and ("<!doctype html" in head or "<html" in head)
+def _markup_head(text):
+    """The opening of a text that starts with markup, in lower case; "" for any other text."""
+    head = text[:1024].lstrip()
+    return head.lower() if head.startswith("<") else ""
 
 
-def _looks_like_svg(text):
-    head = text[:1024].lstrip().lower()
+def _looks_like_html(head):
+    return "<!doctype html" in head or "<html" in head
+
+
+def _looks_like_svg(head):
     return head.startswith("<svg") or (head.startswith("<?xml") and "<svg" in head)
 
 

@@ -167,3 +167,13 @@ def test_a_cue_written_with_a_folding_character_is_still_caught():
     # "ſupport us" contains no trigger once lower-cased, but the pattern matches it.
     removed = clean_text("The talks resumed on Monday.\nPlease ſupport us today.").removed
     assert [rule for _, _, rule in removed] == ["donation appeal"]
+
+
+def test_single_spaced_equals_splitting_at_every_kind_of_whitespace():
+    from analysis.clean import _single_spaced
+
+    lines = ["plain words here", " leading", "trailing ", "two  spaces", "tab\there",
+             "no-break\u00a0space", "thin\u2009space", "zero\u200bwidth", "line\u2028separator",
+             "file\x1cseparator", "", " ", "\u3000ideographic", "“curly” quotes’ here"]
+    for line in lines:
+        assert _single_spaced(line) == " ".join(line.split()), repr(line)
