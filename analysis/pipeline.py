@@ -16,6 +16,7 @@ The sentence splitter is fitted once, before the map, on the first `fit_chars` c
 cleaned text in doc_id order (the order `analysis.sentences` fits in, with a smaller cap), and
 shipped to the workers with the gazetteer, codebook and stopwords.
 """
+import heapq
 import os
 import time
 from collections import Counter
@@ -111,8 +112,12 @@ def _timed(timer, stage, function, *args):
 
 
 def _top_terms(counts, n):
-    # Most frequent first, ties by term: the order of analysis.terms' tables.
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
+    # Most frequent first, ties by term: the order of analysis.terms' tables. Only the terms
+    # counted at least as often as the n-th most frequent can be among the first n: sorting
+    # just those saves sorting every term of the document.
+    least = min(heapq.nlargest(n, counts.values()), default=0)
+    return sorted(((term, count) for term, count in counts.items() if count >= least),
+                  key=lambda item: (-item[1], item[0]))[:n]
 
 
 def _read_and_clean(root, entry, max_bytes):

@@ -1,5 +1,6 @@
 """The streaming pipeline gives the DataFrame functions' results, whatever engine runs it."""
 import random
+from collections import Counter
 
 import pytest
 from pandas.testing import assert_frame_equal
@@ -7,7 +8,7 @@ from pandas.testing import assert_frame_equal
 from analysis import (category_counts, code_sentences, corpus_files, document_term_frequency,
                       find_mentions, load_codebook, mention_counts, removed_lines, scan_corpus,
                       term_frequency)
-from analysis.pipeline import STAGES, corpus_listing, make_tools, run_pipeline
+from analysis.pipeline import STAGES, _top_terms, corpus_listing, make_tools, run_pipeline
 from analysis.quotes import find_quotes
 from bench.synth import build_corpus
 
@@ -145,3 +146,12 @@ def test_a_folder_without_documents_is_an_input_error(tmp_path):
         run_pipeline(tmp_path)
     with pytest.raises(InputError, match="not found"):
         run_pipeline(tmp_path / "missing")
+
+
+def test_top_terms_are_the_first_of_all_terms_sorted_by_count_then_term():
+    rng = random.Random(1)
+    for _ in range(300):
+        counts = Counter({f"t{i}": rng.randint(1, 4) for i in range(rng.randint(0, 40))})
+        everything = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        for n in (1, 3, 10, 50):
+            assert _top_terms(counts, n) == everything[:n]
