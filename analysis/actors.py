@@ -108,7 +108,6 @@ class Matcher:
 
 # Where an alias's last word may end inside a whitespace-separated token ("Putin" in "Putin’s").
 _CUT = re.compile(r"[^\w-]")
-_TOKEN = re.compile(r"\S+")
 _NEXT_TOKEN = re.compile(r"\s+(\S+)")
 # An alias's first character and, if that is a word character, the word characters after it.
 _LEAD = re.compile(r".(?:(?<=[\w-])[\w-]*)?")
@@ -130,7 +129,8 @@ class _Lookup:
     regex, and of the confirmed the one earliest in the pattern's alternation wins, as there.
     Most word starts are dismissed by their lead (first letter and the word characters after
     it), which an alias's text shares with the alias up to a first letter made upper case."""
-    starts: re.Pattern    # the lead at every place the pattern may start at
+    starts: re.Pattern    # the lead at every place the pattern may start at; group 1: the
+                          # rest of its token
     leads: frozenset      # the leads of the aliases, first letter also upper case
     singles: dict         # key of a one-word alias -> [(rank, group name, regex)], by rank
     multis: dict          # key of a longer alias -> the same
@@ -197,7 +197,7 @@ def _lookup(keys, branches):
                                   for lead in leads if lead[0] in lower))
     gate = re.escape("".join(sorted(lower | upper)))
     starts = re.compile(rf"[{gate}](?<![\w-].)(?:(?<=[{re.escape(''.join(sorted(upper)))}])"
-                        rf"{_LEAD.pattern[1:]}|{lower_leads or '(?!)'})")
+                        rf"{_LEAD.pattern[1:]}|{lower_leads or '(?!)'})(?=(\S*))")
     return _Lookup(starts, frozenset(leads), singles, multis, frozenset(prefixes), {})
 
 
@@ -205,29 +205,34 @@ def _lookup(keys, branches):
 _OPENS = "opens"
 
 
-def _matches(text, lookup):
-    """(group name, start, end) of each match of the Matcher's pattern in `text`, in order.
+def _matches(text, ends, lookup):
+    """(group name, start, end, index of the line) of each match of the Matcher's pattern in
+    `text`, in order: `text` is lines joined by one line break, ending at `ends`, and each line
+    is matched as if alone (no match runs on into the next).
 
     What is found at a token's start depends only on that token, or on it and the next one
     (their spacing aside), unless it opens a longer alias of three or more words: such results
     are remembered, as (group name, which of the two tokens the match ends in, where in it).
     """
     leads, memo = lookup.leads, lookup.memo
-    position = 0
-    for found in [found for found in lookup.starts.finditer(text) if found.group() in leads]:
-        start = found.start()
-        if start < position:
+    found, position, line, line_end = [], 0, 0, ends[0]
+    for lead in lookup.starts.finditer(text):
+        start = lead.start()
+        if start < position or lead.group() not in leads:
             continue
-        token = _TOKEN.match(text, start).group()
+        token = text[start:lead.end(1)]
+        while start > line_end:
+            line += 1
+            line_end = ends[line]
         tokens, starts = token, (start,)
         match = memo.get(token)
         if match is _OPENS:
-            following = _NEXT_TOKEN.match(text, start + len(token))
+            following = _NEXT_TOKEN.match(text, start + len(token), line_end)
             tokens = (token, following and following.group(1))
             starts = (start, following and following.start(1))
             match = memo.get(tokens)
         if match is None and tokens not in memo:
-            end, name, examined = _match_at(text, start, token, lookup)
+            end, name, examined = _match_at(text, start, line_end, token, lookup)
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             if examined > 1:
@@ -239,11 +244,13 @@ def _matches(text, lookup):
         if match:
             name, index, offset = match
             position = starts[index] + offset
-            yield name, start, position
+            found.append((name, start, position, line))
+    return found
 
 
-def _match_at(text, start, token, lookup):
-    """(end or None, group name, number of tokens looked at: 1, 2 or 3 for more).
+def _match_at(text, start, endpos, token, lookup):
+    """(end or None, group name, number of tokens looked at: 1, 2 or 3 for more), with the
+    text taken to end at `endpos`.
 
     An alias of one word ends inside its token, where the text after the token (a space or
     nothing) cannot change the match; a longer alias is looked for only after a token that
@@ -258,7 +265,7 @@ def _match_at(text, start, token, lookup):
     examined, after = 1, start + len(token)
     while key in prefixes:
         examined += 1
-        following = _NEXT_TOKEN.match(text, after)
+        following = _NEXT_TOKEN.match(text, after, endpos)
         if following is None:
             break
         word = following.group(1)
@@ -268,7 +275,7 @@ def _match_at(text, start, token, lookup):
         hits.extend(multis.get(key, ()))
         after = following.end()
     for _, name, regex in sorted(hits, key=lambda hit: hit[0]):
-        match = regex.match(text, start)
+        match = regex.match(text, start, endpos)
         if match:
             return match.end(), name, min(examined, 3)
     return None, None, min(examined, 3)
@@ -300,31 +307,44 @@ def document_mentions(sentences, matcher):
     """
     named = {}          # actor -> order in which it was last named by an unmarked alias
     found = []
-    for sentence_id, text in sentences:
-        for name, start, end in _matches(text, matcher.lookup):
-            alias, actors, form = matcher.entries[name]
-            if form == "guarded":
-                known = [actor for actor in actors if actor in named]
-                if known:
-                    actor = max(known, key=named.get)
-                elif len(actors) == 1 and _TITLE_BEFORE.search(
-                        text, max(0, start - _TITLE_WINDOW), start):
-                    actor = actors[0]
-                else:
-                    continue
-            else:
+    if not sentences:
+        return found
+    # One search over the whole document: per sentence, starting a search costs more than the
+    # few matches it finds.
+    ids = [sentence_id for sentence_id, _ in sentences]
+    texts = [text for _, text in sentences]
+    ends, offset = [], 0
+    for text in texts:
+        offset += len(text)
+        ends.append(offset)
+        offset += 1
+    document, entries = "\n".join(texts), matcher.entries
+    for name, start, end, line in _matches(document, ends, matcher.lookup):
+        alias, actors, form = entries[name]
+        begin = ends[line] - len(texts[line])
+        if form == "guarded":
+            known = [actor for actor in actors if actor in named]
+            if known:
+                actor = max(known, key=named.get)
+            elif len(actors) == 1 and _TITLE_BEFORE.search(
+                    document, max(begin, start - _TITLE_WINDOW), start):
                 actor = actors[0]
-                if form == "name":
-                    named[actor] = len(found)
-            form = "adjective" if form == "adjective" else "name"
-            previous = found[-1] if found else None
-            if (previous and previous[0] == sentence_id and previous[1] == actor and
-                    form == previous[5] == "name" and text[start:end] != previous[2] and
-                    _SAME_MENTION_GAP.fullmatch(text, previous[4], start)):
-                found[-1] = (sentence_id, actor, text[previous[3]:end], previous[3],
-                             end, previous[5])
+            else:
                 continue
-            found.append((sentence_id, actor, text[start:end], start, end, form))
+        else:
+            actor = actors[0]
+            if form == "name":
+                named[actor] = len(found)
+        form = "adjective" if form == "adjective" else "name"
+        sentence_id = ids[line]
+        previous = found[-1] if found else None
+        if (previous and previous[0] == sentence_id and previous[1] == actor and
+                form == previous[5] == "name" and document[start:end] != previous[2] and
+                _SAME_MENTION_GAP.fullmatch(document, begin + previous[4], start)):
+            found[-1] = (sentence_id, actor, document[begin + previous[3]:end],
+                                    previous[3], end - begin, form)
+            continue
+        found.append((sentence_id, actor, document[start:end], start - begin, end - begin, form))
     return found
 
 

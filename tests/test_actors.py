@@ -3,8 +3,8 @@ import pandas as pd
 import pytest
 
 from analysis import InputError
-from analysis.actors import (compile_gazetteer, cooccurrence, find_candidates, find_mentions,
-                             load_gazetteer, mention_counts)
+from analysis.actors import (compile_gazetteer, cooccurrence, document_mentions,
+                             find_candidates, find_mentions, load_gazetteer, mention_counts)
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +108,17 @@ def test_a_shared_alias_goes_to_the_actor_named_last(matcher):
     actors = [a for a, _, _ in named(matcher, "Boris Johnson flew to Kyiv.", "Johnson spoke.",
                                      "Mike Johnson blocked the bill.", "Johnson refused.")]
     assert actors == ["Boris Johnson", "Boris Johnson", "Mike Johnson", "Mike Johnson"]
+
+
+def test_a_mention_stays_inside_its_sentence(matcher):
+    # The sentences are searched as one text: a name cut by a sentence end is not joined up,
+    # and offsets are within each sentence.
+    sentences = [(0, "They met Vladimir"), (1, "Putin’s aides, then Secretary"),
+                 (2, "Austin spoke to Kremlin spokesman"), (3, "Dmitry Peskov.")]
+    assert document_mentions(sentences, matcher) == [
+        (1, "Vladimir Putin", "Putin", 0, 5, "name"),
+        (2, "Dmitry Peskov", "Kremlin spokesman", 16, 33, "name"),
+        (3, "Dmitry Peskov", "Dmitry Peskov", 0, 13, "name")]
 
 
 def test_mentions_inside_a_document_only(matcher):

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis import sentences
-from analysis.quotes import find_quotes
+from analysis.quotes import _VERB, _verbs, find_quotes
 
 
 def quotes_of(text):
@@ -109,3 +109,15 @@ def test_seed_quotes_match_a_hand_attribution(seed_sentences, prefix, expected):
     table = find_quotes(seed_sentences)
     table = table[table["doc_id"].str.startswith(prefix)]
     assert table["speaker"].value_counts().to_dict() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "said Lavrov, who says he would say so",
+    "According to him, pre-said, said-so, _said, (said) and “said” are, according to them, as "
+    "he said.\nsays",
+    "sayings, saidly, according tolls, told\ttells, according to",
+    "",
+])
+def test_verbs_are_those_of_the_verb_pattern(text):
+    assert [(m.span(), m.group()) for m in _verbs(text)] == \
+        [(m.span(), m.group()) for m in _VERB.finditer(text)]
