@@ -129,8 +129,8 @@ class _Lookup:
     regex, and of the confirmed the one earliest in the pattern's alternation wins, as there.
     Most word starts are dismissed by their lead (first letter and the word characters after
     it), which an alias's text shares with the alias up to a first letter made upper case."""
-    starts: re.Pattern    # the lead at every place the pattern may start at; group 1: the
-                          # rest of its token
+    starts: re.Pattern    # the lead at every place the pattern may start at (see _lower_lead);
+                          # group 1: the rest of its token
     leads: frozenset      # the leads of the aliases, first letter also upper case
     singles: dict         # key of a one-word alias -> [(rank, group name, regex)], by rank
     multis: dict          # key of a longer alias -> the same
@@ -176,7 +176,7 @@ def compile_gazetteer(gazetteer=None):
 
 
 def _lookup(keys, branches):
-    singles, multis, prefixes, leads = {}, {}, set(), set()
+    singles, multis, prefixes, leads, lower_leads = {}, {}, set(), set(), {}
     ranked = [int(re.match(r"\(\?P<a(\d+)>", alternative).group(1))
               for _, alternatives in sorted(branches.items()) for alternative in alternatives]
     for rank, number in enumerate(ranked):
@@ -187,18 +187,30 @@ def _lookup(keys, branches):
         prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
         lead = _LEAD.match(alias).group()
         leads.update({lead, lead[0].upper() + lead[1:]} if lead[0].islower() else {lead})
+        if lead[0].islower():
+            lower_leads.setdefault(lead, []).append(alias.split())
     # Opening with the class of first letters lets the engine scan for them in C. A lead spans
     # no place the pattern may start at, so every such place is found ("S" of "U.S." too). A
     # lower-case letter opens only the lead of a lower-case alias ("the", not "then", "to").
     lower = {alias[0] for alias, _ in keys if alias[0].islower()}
     upper = {alias[0] for alias, _ in keys if not alias[0].islower()} | {
         first.upper() for first in lower}
-    lower_leads = "|".join(sorted(f"(?<={re.escape(lead[0])}){re.escape(lead[1:])}(?![\\w-])"
-                                  for lead in leads if lead[0] in lower))
+    lower_leads = "|".join(_lower_lead(lead, aliases)
+                           for lead, aliases in sorted(lower_leads.items()))
     gate = re.escape("".join(sorted(lower | upper)))
     starts = re.compile(rf"[{gate}](?<![\w-].)(?:(?<=[{re.escape(''.join(sorted(upper)))}])"
                         rf"{_LEAD.pattern[1:]}|{lower_leads or '(?!)'})(?=(\S*))")
     return _Lookup(starts, frozenset(leads), singles, multis, frozenset(prefixes), {})
+
+
+def _lower_lead(lead, aliases):
+    """The regex of the lead of lower-case aliases (their words given), at a place the pattern
+    may start at. Such a lead is an everyday word ("the"): if it is the first word of every one
+    of them, it is found only before a second word of one ("the West", not "the war")."""
+    regex = f"(?<={re.escape(lead[0])}){re.escape(lead[1:])}(?![\\w-])"
+    if all(len(words) > 1 and words[0] == lead for words in aliases):
+        regex += r"(?=\s+(?:%s))" % "|".join(sorted({_alias_regex(words[1]) for words in aliases}))
+    return regex
 
 
 # In a Matcher's memo: a token that may open a longer alias, so the next token decides too.

@@ -121,6 +121,25 @@ def test_a_mention_stays_inside_its_sentence(matcher):
         (3, "Dmitry Peskov", "Dmitry Peskov", 0, 13, "name")]
 
 
+def small_matcher(*aliases):
+    return compile_gazetteer(pd.DataFrame(
+        [{"actor": f"actor {n}", "aliases": [alias], "guarded": [], "adjectives": [],
+          "type": "group", "affiliation": "", "role": ""} for n, alias in enumerate(aliases)]))
+
+
+def test_an_everyday_lead_is_looked_at_only_before_a_next_word_of_its_aliases():
+    text = "the West, the war, von  Der Leyen, then the"
+    matcher = small_matcher("the West", "von der Leyen")
+    assert [m.start() for m in matcher.lookup.starts.finditer(text)] == [0, 19]
+    assert [(alias, start) for _, _, alias, start, _, _ in
+            document_mentions([(0, text)], matcher)] == [("the West", 0),
+                                                         ("von  Der Leyen", 19)]
+    # Where an alias is the lead alone, or the lead is not its whole first word, any will do.
+    for other in ("the", "the’s West"):
+        assert [m.start() for m in small_matcher("the West", other).lookup.starts
+                .finditer(text)] == [0, 10, 40]
+
+
 def test_mentions_inside_a_document_only(matcher):
     # Naming Lloyd Austin in one article does not license "Austin" in the next.
     table = pd.concat([sentence_table("Lloyd Austin spoke.", doc_id="a"),
