@@ -32,7 +32,7 @@ DataFrame wrapper.
 """
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
+from itertools import islice, repeat
 
 import pandas as pd
 
@@ -64,17 +64,19 @@ def _by_first_letter(words):
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
-# A reporting verb with the character before it, neither a word's nor a hyphen: the regex engine
-# scans for that character in C and tries the verbs only there, where _VERB, which opens with a
-# lookbehind, is tried at every character (about 2x slower).
-_VERB_AFTER = re.compile(r"[^\w-](?:%s)(?![\w-])" % _by_first_letter(REPORTING_VERBS))
+# Where _VERB may match after the character before: a space, which the regex engine finds by a
+# fast search, or another character that is neither a word's (in ASCII: _VERB checks the rest)
+# nor a hyphen, which it looks for in C. _VERB, opening with a lookbehind, is tried at every
+# character (about 2x slower).
+_VERB_AFTER = [re.compile(r"%s(?=(?:%s)(?![\w-]))" % (before, _by_first_letter(REPORTING_VERBS)))
+               for before in (" ", r"(?a)[^\w -]")]
 _PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She)\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
 _BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
                       r"previously|once|already|\w+ly))*\s*$")
 # Up to the last character neither a word's nor a space, which no match of _BETWEEN or _PRONOUN
-# spans: their searches start after it.
+# spans: their searches start after it; one of _POSSESSOR or _COORDINATED may start at it.
 _LAST_OTHER = re.compile(r"(?s).*[^\w\s]")
 _POSSESSOR = re.compile(r"['’]s?\s+\w+\s*$")              # "Scholz’s office" said
 _COORDINATED = re.compile(r"(?:,\s*)?(?:and|but)\s*$")
@@ -90,9 +92,8 @@ _OPEN_BEFORE = set(" \t([{—–-/“‘\"'")
 
 def _verbs(text):
     """The matches of _VERB in `text`, as _VERB.finditer finds them."""
-    first = _VERB.match(text)
-    return ([first] if first else []) + [_VERB.match(text, found.start() + 1)
-                                         for found in _VERB_AFTER.finditer(text)]
+    starts = sorted(found.end() for scan in _VERB_AFTER for found in scan.finditer(text))
+    return [verb for verb in map(_VERB.match, repeat(text), [0] + starts) if verb]
 
 
 def _quote_spans(text):
@@ -195,7 +196,8 @@ def _subject(doc, start, verb_start, quotes, last_person, depth=0):
     actor = doc.mention_ending(end)
     if actor:
         return actor, False
-    possessor = _POSSESSOR.search(head)
+    last_other = max(tail - 1, 0)
+    possessor = _POSSESSOR.search(head, last_other)
     if possessor and doc.mention_ending(start + possessor.start()):
         return doc.mention_ending(start + possessor.start()), False
     if head.endswith(","):                    # an appositive: "Oleg Karpovich, Vice-Rector, said"
@@ -208,7 +210,7 @@ def _subject(doc, start, verb_start, quotes, last_person, depth=0):
         people = [actor for actor in candidates if doc.types.get(actor) == "person"]
         if people or candidates:
             return (people or candidates)[0], False
-    coordinated = _COORDINATED.search(head)
+    coordinated = _COORDINATED.search(head, last_other)
     if coordinated and depth < 3:
         earlier = [m for m in _VERB.finditer(doc.text, start, start + coordinated.start())
                    if not quotes.covers(m.start())]

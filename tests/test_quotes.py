@@ -116,6 +116,7 @@ def test_seed_quotes_match_a_hand_attribution(seed_sentences, prefix, expected):
     "According to him, pre-said, said-so, _said, (said) and “said” are, according to them, as "
     "he said.\nsays",
     "sayings, saidly, according tolls, told\ttells, according to",
+    "ésaid, saidé, —said, \u00a0said, “said”, 1said, said1, _said_, ‘says’",
     "",
 ])
 def test_verbs_are_those_of_the_verb_pattern(text):
