@@ -218,33 +218,33 @@ _OPENS = "opens"
 
 
 def _matches(text, ends, lookup):
-    """(group name, start, end, index of the line) of each match of the Matcher's pattern in
-    `text`, in order: `text` is lines joined by one line break, ending at `ends`, and each line
-    is matched as if alone (no match runs on into the next).
+    """(group name, start, end, index of the sentence) of each match of the Matcher's pattern
+    in `text`, in order: `text` is sentences joined by line breaks, the i-th ending at ends[i],
+    and each is matched as if alone (no match runs on into the next).
 
     What is found at a token's start depends only on that token, or on it and the next one
     (their spacing aside), unless it opens a longer alias of three or more words: such results
     are remembered, as (group name, which of the two tokens the match ends in, where in it).
     """
     leads, memo = lookup.leads, lookup.memo
-    found, position, line, line_end = [], 0, 0, ends[0]
+    found, position, sentence, sentence_end = [], 0, 0, ends[0]
     for lead in lookup.starts.finditer(text):
         start = lead.start()
         if start < position or lead.group() not in leads:
             continue
         token = text[start:lead.end(1)]
-        while start > line_end:
-            line += 1
-            line_end = ends[line]
+        while start > sentence_end:
+            sentence += 1
+            sentence_end = ends[sentence]
         tokens, starts = token, (start,)
         match = memo.get(token)
         if match is _OPENS:
-            following = _NEXT_TOKEN.match(text, start + len(token), line_end)
+            following = _NEXT_TOKEN.match(text, start + len(token), sentence_end)
             tokens = (token, following and following.group(1))
             starts = (start, following and following.start(1))
             match = memo.get(tokens)
         if match is None and tokens not in memo:
-            end, name, examined = _match_at(text, start, line_end, token, lookup)
+            end, name, examined = _match_at(text, start, sentence_end, token, lookup)
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             if examined > 1:
@@ -256,7 +256,7 @@ def _matches(text, ends, lookup):
         if match:
             name, index, offset = match
             position = starts[index] + offset
-            found.append((name, start, position, line))
+            found.append((name, start, position, sentence))
     return found
 
 
@@ -313,16 +313,16 @@ def _as_matcher(gazetteer):
 def document_mentions(sentences, matcher):
     """The mentions of one document: [(sentence_id, actor, alias, start, end, form)].
 
-    `sentences` are (sentence_id, text) in document order; offsets are within the sentence;
-    `alias` is the text as written. A ~alias counts only after its actor was named (see the
-    module docstring), so the order of the sentences matters.
+    `sentences` is a list of (sentence_id, text) in document order; offsets are within the
+    sentence; `alias` is the text as written. A ~alias counts only after its actor was named
+    (see the module docstring), so the order of the sentences matters.
     """
     named = {}          # actor -> order in which it was last named by an unmarked alias
     found = []
     if not sentences:
         return found
-    # One search over the whole document: per sentence, starting a search costs more than the
-    # few matches it finds.
+    # One search over the whole document: searches of single sentences, which hold few matches,
+    # cost about 10% more.
     ids = [sentence_id for sentence_id, _ in sentences]
     texts = [text for _, text in sentences]
     ends, offset = [], 0
@@ -331,9 +331,9 @@ def document_mentions(sentences, matcher):
         ends.append(offset)
         offset += 1
     document, entries = "\n".join(texts), matcher.entries
-    for name, start, end, line in _matches(document, ends, matcher.lookup):
+    for name, start, end, index in _matches(document, ends, matcher.lookup):
         alias, actors, form = entries[name]
-        begin = ends[line] - len(texts[line])
+        begin = ends[index] - len(texts[index])
         if form == "guarded":
             known = [actor for actor in actors if actor in named]
             if known:
@@ -348,13 +348,13 @@ def document_mentions(sentences, matcher):
             if form == "name":
                 named[actor] = len(found)
         form = "adjective" if form == "adjective" else "name"
-        sentence_id = ids[line]
+        sentence_id = ids[index]
         previous = found[-1] if found else None
         if (previous and previous[0] == sentence_id and previous[1] == actor and
                 form == previous[5] == "name" and document[start:end] != previous[2] and
                 _SAME_MENTION_GAP.fullmatch(document, begin + previous[4], start)):
-            found[-1] = (sentence_id, actor, document[begin + previous[3]:end],
-                                    previous[3], end - begin, form)
+            found[-1] = (sentence_id, actor, document[begin + previous[3]:end], previous[3],
+                         end - begin, form)
             continue
         found.append((sentence_id, actor, document[start:end], start - begin, end - begin, form))
     return found

@@ -65,11 +65,11 @@ def _by_first_letter(words):
 
 
 # Where _VERB may match after the character before: a space, which the regex engine finds by a
-# fast search, or another character that is neither a word's (in ASCII: _VERB checks the rest)
-# nor a hyphen, which it looks for in C. _VERB, opening with a lookbehind, is tried at every
-# character (about 2x slower).
+# fast search, or another character that is neither an ASCII word character (_VERB checks the
+# others) nor a hyphen, which it looks up in a table. _VERB, opening with a lookbehind, is tried
+# at every character (about 2x slower).
 _VERB_AFTER = [re.compile(r"%s(?=(?:%s)(?![\w-]))" % (before, _by_first_letter(REPORTING_VERBS)))
-               for before in (" ", r"(?a)[^\w -]")]
+               for before in (" ", r"[^A-Za-z0-9_ \-]")]
 _PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She)\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
@@ -91,7 +91,8 @@ _OPEN_BEFORE = set(" \t([{—–-/“‘\"'")
 
 
 def _verbs(text):
-    """The matches of _VERB in `text`, as _VERB.finditer finds them."""
+    """The matches of _VERB in `text`, as _VERB.finditer finds them: tried at the start and
+    where _VERB_AFTER finds the character before one."""
     starts = sorted(found.end() for scan in _VERB_AFTER for found in scan.finditer(text))
     return [verb for verb in map(_VERB.match, repeat(text), [0] + starts) if verb]
 
@@ -136,7 +137,8 @@ def _quote_spans(text):
 
 
 def _open_to_end(stack, end, spans):
-    """A double quote left open runs to the end of its paragraph."""
+    """Add the span of the first double quote of `stack` left open: it runs to the end of its
+    paragraph, at `end`."""
     doubles = [start for kind, start in stack if kind == "double"]
     if doubles:
         spans.append((doubles[0], end))
