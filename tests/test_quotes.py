@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis import sentences
-from analysis.quotes import _VERB, _verbs, find_quotes
+from analysis.quotes import _VERB, _quote_spans, _verbs, find_quotes
 
 
 def quotes_of(text):
@@ -122,3 +122,12 @@ def test_seed_quotes_match_a_hand_attribution(seed_sentences, prefix, expected):
 def test_verbs_are_those_of_the_verb_pattern(text):
     assert [(m.span(), m.group()) for m in _verbs(text)] == \
         [(m.span(), m.group()) for m in _VERB.finditer(text)]
+
+
+def test_quotes_are_found_paragraph_by_paragraph():
+    paragraphs = ["“A double quote left open runs to the end", "‘one’ and “two” here",
+                  "no marks", "‘a single one left open", "is closed’ only here",
+                  "“Of ‘nested’ quotes,” the countries’ outermost"]
+    text = "\n".join(paragraphs)
+    assert [text[start:end] for start, end in _quote_spans(text)] == [
+        paragraphs[0], "‘one’", "“two”", "“Of ‘nested’ quotes,”"]
