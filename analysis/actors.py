@@ -108,7 +108,6 @@ class Matcher:
 
 # Where an alias's last word may end inside a whitespace-separated token ("Putin" in "Putin’s").
 _CUT = re.compile(r"[^\w-]")
-_TOKEN = re.compile(r"\S+")
 _NEXT_TOKEN = re.compile(r"\s+(\S+)")
 # An alias's first character and, if that is a word character, the word characters after it.
 _LEAD = re.compile(r".(?:(?<=[\w-])[\w-]*)?")
@@ -130,7 +129,8 @@ class _Lookup:
     regex, and of the confirmed the one earliest in the pattern's alternation wins, as there.
     Most word starts are dismissed by their lead (first letter and the word characters after
     it), which an alias's text shares with the alias up to a first letter made upper case."""
-    starts: re.Pattern    # the lead at every place the pattern may start at
+    starts: re.Pattern    # the lead at every place the pattern may start at (see _lower_lead);
+                          # group 1: the rest of its token
     leads: frozenset      # the leads of the aliases, first letter also upper case
     singles: dict         # key of a one-word alias -> [(rank, group name, regex)], by rank
     multis: dict          # key of a longer alias -> the same
@@ -176,7 +176,7 @@ def compile_gazetteer(gazetteer=None):
 
 
 def _lookup(keys, branches):
-    singles, multis, prefixes, leads = {}, {}, set(), set()
+    singles, multis, prefixes, leads, lower_leads = {}, {}, set(), set(), {}
     ranked = [int(re.match(r"\(\?P<a(\d+)>", alternative).group(1))
               for _, alternatives in sorted(branches.items()) for alternative in alternatives]
     for rank, number in enumerate(ranked):
@@ -187,47 +187,64 @@ def _lookup(keys, branches):
         prefixes.update(" ".join(words[:n]) for n in range(1, len(words)))
         lead = _LEAD.match(alias).group()
         leads.update({lead, lead[0].upper() + lead[1:]} if lead[0].islower() else {lead})
+        if lead[0].islower():
+            lower_leads.setdefault(lead, []).append(alias.split())
     # Opening with the class of first letters lets the engine scan for them in C. A lead spans
     # no place the pattern may start at, so every such place is found ("S" of "U.S." too). A
     # lower-case letter opens only the lead of a lower-case alias ("the", not "then", "to").
     lower = {alias[0] for alias, _ in keys if alias[0].islower()}
     upper = {alias[0] for alias, _ in keys if not alias[0].islower()} | {
         first.upper() for first in lower}
-    lower_leads = "|".join(sorted(f"(?<={re.escape(lead[0])}){re.escape(lead[1:])}(?![\\w-])"
-                                  for lead in leads if lead[0] in lower))
+    lower_leads = "|".join(_lower_lead(lead, aliases)
+                           for lead, aliases in sorted(lower_leads.items()))
     gate = re.escape("".join(sorted(lower | upper)))
     starts = re.compile(rf"[{gate}](?<![\w-].)(?:(?<=[{re.escape(''.join(sorted(upper)))}])"
-                        rf"{_LEAD.pattern[1:]}|{lower_leads or '(?!)'})")
+                        rf"{_LEAD.pattern[1:]}|{lower_leads or '(?!)'})(?=(\S*))")
     return _Lookup(starts, frozenset(leads), singles, multis, frozenset(prefixes), {})
+
+
+def _lower_lead(lead, aliases):
+    """The regex of the lead of lower-case aliases (their words given), at a place the pattern
+    may start at. Such a lead is an everyday word ("the"): if it is the first word of every one
+    of them, it is found only before a second word of one ("the West", not "the war")."""
+    regex = f"(?<={re.escape(lead[0])}){re.escape(lead[1:])}(?![\\w-])"
+    if all(len(words) > 1 and words[0] == lead for words in aliases):
+        regex += r"(?=\s+(?:%s))" % "|".join(sorted({_alias_regex(words[1]) for words in aliases}))
+    return regex
 
 
 # In a Matcher's memo: a token that may open a longer alias, so the next token decides too.
 _OPENS = "opens"
 
 
-def _matches(text, lookup):
-    """(group name, start, end) of each match of the Matcher's pattern in `text`, in order.
+def _matches(text, ends, lookup):
+    """(group name, start, end, index of the sentence) of each match of the Matcher's pattern
+    in `text`, in order: `text` is sentences joined by line breaks, the i-th ending at ends[i],
+    and each is matched as if alone (no match runs on into the next).
 
     What is found at a token's start depends only on that token, or on it and the next one
     (their spacing aside), unless it opens a longer alias of three or more words: such results
     are remembered, as (group name, which of the two tokens the match ends in, where in it).
     """
     leads, memo = lookup.leads, lookup.memo
-    position = 0
-    for found in [found for found in lookup.starts.finditer(text) if found.group() in leads]:
-        start = found.start()
-        if start < position:
+    found, position, sentence, sentence_end = [], 0, 0, ends[0]
+    for lead in lookup.starts.finditer(text):
+        start = lead.start()
+        if start < position or lead.group() not in leads:
             continue
-        token = _TOKEN.match(text, start).group()
+        token = text[start:lead.end(1)]
+        while start > sentence_end:
+            sentence += 1
+            sentence_end = ends[sentence]
         tokens, starts = token, (start,)
         match = memo.get(token)
         if match is _OPENS:
-            following = _NEXT_TOKEN.match(text, start + len(token))
+            following = _NEXT_TOKEN.match(text, start + len(token), sentence_end)
             tokens = (token, following and following.group(1))
             starts = (start, following and following.start(1))
             match = memo.get(tokens)
         if match is None and tokens not in memo:
-            end, name, examined = _match_at(text, start, token, lookup)
+            end, name, examined = _match_at(text, start, sentence_end, token, lookup)
             if len(memo) >= _MEMO_SIZE:
                 memo.clear()
             if examined > 1:
@@ -239,11 +256,13 @@ def _matches(text, lookup):
         if match:
             name, index, offset = match
             position = starts[index] + offset
-            yield name, start, position
+            found.append((name, start, position, sentence))
+    return found
 
 
-def _match_at(text, start, token, lookup):
-    """(end or None, group name, number of tokens looked at: 1, 2 or 3 for more).
+def _match_at(text, start, endpos, token, lookup):
+    """(end or None, group name, number of tokens looked at: 1, 2 or 3 for more), with the
+    text taken to end at `endpos`.
 
     An alias of one word ends inside its token, where the text after the token (a space or
     nothing) cannot change the match; a longer alias is looked for only after a token that
@@ -258,7 +277,7 @@ def _match_at(text, start, token, lookup):
     examined, after = 1, start + len(token)
     while key in prefixes:
         examined += 1
-        following = _NEXT_TOKEN.match(text, after)
+        following = _NEXT_TOKEN.match(text, after, endpos)
         if following is None:
             break
         word = following.group(1)
@@ -268,7 +287,7 @@ def _match_at(text, start, token, lookup):
         hits.extend(multis.get(key, ()))
         after = following.end()
     for _, name, regex in sorted(hits, key=lambda hit: hit[0]):
-        match = regex.match(text, start)
+        match = regex.match(text, start, endpos)
         if match:
             return match.end(), name, min(examined, 3)
     return None, None, min(examined, 3)
@@ -294,37 +313,50 @@ def _as_matcher(gazetteer):
 def document_mentions(sentences, matcher):
     """The mentions of one document: [(sentence_id, actor, alias, start, end, form)].
 
-    `sentences` are (sentence_id, text) in document order; offsets are within the sentence;
-    `alias` is the text as written. A ~alias counts only after its actor was named (see the
-    module docstring), so the order of the sentences matters.
+    `sentences` is a list of (sentence_id, text) in document order; offsets are within the
+    sentence; `alias` is the text as written. A ~alias counts only after its actor was named
+    (see the module docstring), so the order of the sentences matters.
     """
     named = {}          # actor -> order in which it was last named by an unmarked alias
     found = []
-    for sentence_id, text in sentences:
-        for name, start, end in _matches(text, matcher.lookup):
-            alias, actors, form = matcher.entries[name]
-            if form == "guarded":
-                known = [actor for actor in actors if actor in named]
-                if known:
-                    actor = max(known, key=named.get)
-                elif len(actors) == 1 and _TITLE_BEFORE.search(
-                        text, max(0, start - _TITLE_WINDOW), start):
-                    actor = actors[0]
-                else:
-                    continue
-            else:
+    if not sentences:
+        return found
+    # One search over the whole document: searches of single sentences, which hold few matches,
+    # cost about 10% more.
+    ids = [sentence_id for sentence_id, _ in sentences]
+    texts = [text for _, text in sentences]
+    ends, offset = [], 0
+    for text in texts:
+        offset += len(text)
+        ends.append(offset)
+        offset += 1
+    document, entries = "\n".join(texts), matcher.entries
+    for name, start, end, index in _matches(document, ends, matcher.lookup):
+        alias, actors, form = entries[name]
+        begin = ends[index] - len(texts[index])
+        if form == "guarded":
+            known = [actor for actor in actors if actor in named]
+            if known:
+                actor = max(known, key=named.get)
+            elif len(actors) == 1 and _TITLE_BEFORE.search(
+                    document, max(begin, start - _TITLE_WINDOW), start):
                 actor = actors[0]
-                if form == "name":
-                    named[actor] = len(found)
-            form = "adjective" if form == "adjective" else "name"
-            previous = found[-1] if found else None
-            if (previous and previous[0] == sentence_id and previous[1] == actor and
-                    form == previous[5] == "name" and text[start:end] != previous[2] and
-                    _SAME_MENTION_GAP.fullmatch(text, previous[4], start)):
-                found[-1] = (sentence_id, actor, text[previous[3]:end], previous[3],
-                             end, previous[5])
+            else:
                 continue
-            found.append((sentence_id, actor, text[start:end], start, end, form))
+        else:
+            actor = actors[0]
+            if form == "name":
+                named[actor] = len(found)
+        form = "adjective" if form == "adjective" else "name"
+        sentence_id = ids[index]
+        previous = found[-1] if found else None
+        if (previous and previous[0] == sentence_id and previous[1] == actor and
+                form == previous[5] == "name" and document[start:end] != previous[2] and
+                _SAME_MENTION_GAP.fullmatch(document, begin + previous[4], start)):
+            found[-1] = (sentence_id, actor, document[begin + previous[3]:end], previous[3],
+                         end - begin, form)
+            continue
+        found.append((sentence_id, actor, document[start:end], start - begin, end - begin, form))
     return found
 
 

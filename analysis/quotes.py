@@ -32,6 +32,7 @@ DataFrame wrapper.
 """
 import re
 from bisect import bisect_left, bisect_right
+from itertools import islice, repeat
 
 import pandas as pd
 
@@ -52,13 +53,30 @@ REPORTING_VERBS = (
     "concluded", "confirmed", "cautioned", "predicted", "maintained", "asserted", "alleged",
     "according to")
 _VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(REPORTING_VERBS))
+
+
+def _by_first_letter(words):
+    """An alternation of literal `words` grouped by first letter: the regex engine tries only
+    the group of the letter at hand, and in it (so overall) the word listed earlier first."""
+    groups = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# Where _VERB may match after the character before: a space, which the regex engine finds by a
+# fast search, or another character that is neither an ASCII word character (_VERB checks the
+# others) nor a hyphen, which it looks up in a table. _VERB, opening with a lookbehind, is tried
+# at every character (about 2x slower).
+_VERB_AFTER = [re.compile(r"%s(?=(?:%s)(?![\w-]))" % (before, _by_first_letter(REPORTING_VERBS)))
+               for before in (" ", r"[^A-Za-z0-9_ \-]")]
 _PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She)\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
 _BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
                       r"previously|once|already|\w+ly))*\s*$")
 # Up to the last character neither a word's nor a space, which no match of _BETWEEN or _PRONOUN
-# spans: their searches start after it.
+# spans: their searches start after it; one of _POSSESSOR or _COORDINATED may start at it.
 _LAST_OTHER = re.compile(r"(?s).*[^\w\s]")
 _POSSESSOR = re.compile(r"['’]s?\s+\w+\s*$")              # "Scholz’s office" said
 _COORDINATED = re.compile(r"(?:,\s*)?(?:and|but)\s*$")
@@ -66,46 +84,71 @@ _TAIL_START = re.compile(r"[\s,;:—–-]*")
 # Where a phrase after a verb stops being about the speaker ("said Lavrov, who ...").
 _CLAUSE_END = re.compile(r"\bthat\b|[;:“”\"‘]|,\s")
 _MARKS = re.compile("[\"“”‘’']")
+# A mark not between two letters or digits (which is an apostrophe: "don’t", "Kiev's").
+_QUOTE_MARK = re.compile("[\"“”‘’'](?:(?<![^\\W_].)|(?![^\\W_]))")
 _SINGLE_CLOSE = re.compile("[’']")
 _OPEN_BEFORE = set(" \t([{—–-/“‘\"'")
 
 
-def _quote_spans(paragraph):
-    """(start, end) of each outermost quotation in one paragraph, marks included."""
+def _verbs(text):
+    """The matches of _VERB in `text`, as _VERB.finditer finds them: tried at the start and
+    where _VERB_AFTER finds the character before one."""
+    starts = sorted(found.end() for scan in _VERB_AFTER for found in scan.finditer(text))
+    return [verb for verb in map(_VERB.match, repeat(text), [0] + starts) if verb]
+
+
+def _quote_spans(text):
+    """(start, end) of each outermost quotation in `text`, marks included; a line of `text` is
+    a paragraph."""
     spans, stack = [], []          # stack of (kind, position) of open marks
-    for match in _MARKS.finditer(paragraph):
+    opened = {"double": 0, "single": 0}     # the marks of each kind in the stack
+    begin, end = 0, -1             # the paragraph of the marks in the stack: text[begin:end]
+    for match in _QUOTE_MARK.finditer(text):
         mark, at = match.group(), match.start()
-        before = paragraph[at - 1] if at else " "
-        after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
-        if before.isalnum() and after.isalnum():
-            continue                                    # an apostrophe: "don’t", "Kiev's"
+        if at > end:
+            _open_to_end(stack, end, spans)
+            stack, opened = [], {"double": 0, "single": 0}
+            begin = text.rfind("\n", 0, at) + 1
+            end = text.find("\n", at)
+            end = len(text) if end < 0 else end
+        before = text[at - 1] if at > begin else " "
+        after = text[at + 1] if at + 1 < end else " "
         opening = before in _OPEN_BEFORE and not after.isspace()
         if mark == "“" or mark == "‘" or (mark in "\"'" and opening):
-            stack.append(("double" if mark in "“\"" else "single", at))
+            kind = "double" if mark in "“\"" else "single"
+            stack.append((kind, at))
+            opened[kind] += 1
             continue
         kind = "double" if mark in "”\"" else "single"
-        if not any(open_kind == kind for open_kind, _ in stack):
+        if not opened[kind]:
             continue                                    # closes nothing: "countries’ demands"
         if (kind == "single" and before.lower() == "s" and after == " " and
-                _closes_later(paragraph, at)):
+                _closes_later(text, at, end)):
             continue                                    # a plural possessive inside a quote
         while stack:
             open_kind, start = stack.pop()
+            opened[open_kind] -= 1
             if open_kind == kind:
                 break
         if not stack:
             spans.append((start, at + 1))
-    doubles = [start for kind, start in stack if kind == "double"]
-    if doubles:
-        spans.append((doubles[0], len(paragraph)))
+    _open_to_end(stack, end, spans)
     return spans
 
 
-def _closes_later(paragraph, at):
-    """Whether a ’ or ' after `at` could close a quotation (is not between two letters)."""
-    return any(not (paragraph[m.start() - 1].isalnum() and m.end() < len(paragraph) and
-                    paragraph[m.end()].isalnum())
-               for m in _SINGLE_CLOSE.finditer(paragraph, at + 1))
+def _open_to_end(stack, end, spans):
+    """Add the span of the first double quote of `stack` left open: it runs to the end of its
+    paragraph, at `end`."""
+    doubles = [start for kind, start in stack if kind == "double"]
+    if doubles:
+        spans.append((doubles[0], end))
+
+
+def _closes_later(text, at, end):
+    """Whether a ’ or ' after `at` in its paragraph (which ends at `end`) could close a
+    quotation (is not between two letters)."""
+    return any(not (text[m.start() - 1].isalnum() and m.end() < end and text[m.end()].isalnum())
+               for m in _SINGLE_CLOSE.finditer(text, at + 1, end))
 
 
 class _Document:
@@ -129,6 +172,7 @@ class _Document:
         starts = {sentence_id: start for sentence_id, _, start, _, _ in sentences}
         self.mentions = [(starts[sid] + start, starts[sid] + end, actor)
                          for sid, actor, _, start, end, _ in mentions]
+        self.mention_starts = [start for start, _, _ in self.mentions]
         self.ending = {}          # end offset -> actor of the first mention ending there
         for _, end, actor in self.mentions:
             self.ending.setdefault(end, actor)
@@ -154,7 +198,8 @@ def _subject(doc, start, verb_start, quotes, last_person, depth=0):
     actor = doc.mention_ending(end)
     if actor:
         return actor, False
-    possessor = _POSSESSOR.search(head)
+    last_other = max(tail - 1, 0)
+    possessor = _POSSESSOR.search(head, last_other)
     if possessor and doc.mention_ending(start + possessor.start()):
         return doc.mention_ending(start + possessor.start()), False
     if head.endswith(","):                    # an appositive: "Oleg Karpovich, Vice-Rector, said"
@@ -167,7 +212,7 @@ def _subject(doc, start, verb_start, quotes, last_person, depth=0):
         people = [actor for actor in candidates if doc.types.get(actor) == "person"]
         if people or candidates:
             return (people or candidates)[0], False
-    coordinated = _COORDINATED.search(head)
+    coordinated = _COORDINATED.search(head, last_other)
     if coordinated and depth < 3:
         earlier = [m for m in _VERB.finditer(doc.text, start, start + coordinated.start())
                    if not quotes.covers(m.start())]
@@ -180,10 +225,15 @@ def _inverted(doc, verb, limit):
     """The speaker named right after a verb ("said Lavrov", "according to Peskov"), or None."""
     stop = _CLAUSE_END.search(doc.text, verb.end(), limit)
     stop = stop.start() if stop else limit
-    after = [(start, actor) for start, end, actor in doc.mentions
-             if verb.end() <= start and end <= stop]
-    people = [actor for _, actor in sorted(after) if doc.types.get(actor) == "person"]
-    return (people or [actor for _, actor in sorted(after)] or [None])[0]
+    after = []
+    for start, end, actor in islice(doc.mentions, bisect_left(doc.mention_starts, verb.end()),
+                                    None):
+        if start >= stop:
+            break
+        if end <= stop:
+            after.append(actor)
+    people = [actor for actor in after if doc.types.get(actor) == "person"]
+    return (people or after or [None])[0]
 
 
 class _Quotes(list):
@@ -214,16 +264,13 @@ def document_quotes(sentences, mentions, types):
     """
     doc = _Document(sentences, mentions, types)
     text = doc.text
-    spans, offset = [], 0
-    for paragraph in text.split("\n"):
-        spans.extend((offset + start, offset + end) for start, end in _quote_spans(paragraph))
-        offset += len(paragraph) + 1
-    quotes = _Quotes(spans)
+    quotes = _Quotes(_quote_spans(text))
 
     # Every reporting verb outside quotes, with its subject, in text order: the speakers a
     # pronoun or a following quote can refer back to.
     last_person = None
-    verbs = [m for m in _VERB.finditer(text) if not quotes.covers(m.start())]
+    verbs = [m for m in _verbs(text) if not quotes.covers(m.start())]
+    verb_starts = [verb.start() for verb in verbs]
     results, verb_index = [], 0
     sentence_speaker = {}
 
@@ -253,7 +300,8 @@ def document_quotes(sentences, mentions, types):
         words = len(body.split())
         speaker, rule = _after(doc, quote_end, last, quotes, last_person)
         if rule is None:
-            speaker, rule = _before(doc, sentence_start, quote_start, quotes, last_person)
+            speaker, rule = _before(doc, sentence_start, quote_start, verbs, verb_starts,
+                                    quotes, last_person)
         partial = bool(text[sentence_start:quote_start].strip(" “‘\"'([—–-"))
         if rule is None and not partial and first > 0 and first - 1 in sentence_speaker:
             same_paragraph = doc.sentences[first - 1][1] == doc.sentences[first][1]
@@ -302,13 +350,13 @@ def _after(doc, quote_end, last, quotes, last_person):
     return speaker, "after+pronoun" if pronoun else "after"
 
 
-def _before(doc, sentence_start, quote_start, quotes, last_person):
-    """Rule `before`: the last reporting verb earlier in the sentence, outside quotes."""
-    verbs = [m for m in _VERB.finditer(doc.text, sentence_start, quote_start)
-             if not quotes.covers(m.start())]
-    if not verbs:
+def _before(doc, sentence_start, quote_start, verbs, verb_starts, quotes, last_person):
+    """Rule `before`: the last reporting verb earlier in the sentence, outside quotes (`verbs`:
+    the document's, with their starts)."""
+    index = bisect_left(verb_starts, quote_start) - 1
+    if index < 0 or verb_starts[index] < sentence_start:
         return None, None
-    verb = verbs[-1]
+    verb = verbs[index]
     speaker, pronoun = _subject(doc, sentence_start, verb.start(), quotes, last_person)
     if speaker is None and not pronoun:
         speaker = _inverted(doc, verb, quote_start)

@@ -3,8 +3,8 @@ import pandas as pd
 import pytest
 
 from analysis import InputError
-from analysis.actors import (compile_gazetteer, cooccurrence, find_candidates, find_mentions,
-                             load_gazetteer, mention_counts)
+from analysis.actors import (compile_gazetteer, cooccurrence, document_mentions,
+                             find_candidates, find_mentions, load_gazetteer, mention_counts)
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +108,36 @@ def test_a_shared_alias_goes_to_the_actor_named_last(matcher):
     actors = [a for a, _, _ in named(matcher, "Boris Johnson flew to Kyiv.", "Johnson spoke.",
                                      "Mike Johnson blocked the bill.", "Johnson refused.")]
     assert actors == ["Boris Johnson", "Boris Johnson", "Mike Johnson", "Mike Johnson"]
+
+
+def test_a_mention_stays_inside_its_sentence(matcher):
+    # The sentences are searched as one text: a name cut by a sentence end is not joined up,
+    # and offsets are within each sentence.
+    sentences = [(0, "They met Vladimir"), (1, "Putin’s aides, then Secretary"),
+                 (2, "Austin spoke to Kremlin spokesman"), (3, "Dmitry Peskov.")]
+    assert document_mentions(sentences, matcher) == [
+        (1, "Vladimir Putin", "Putin", 0, 5, "name"),
+        (2, "Dmitry Peskov", "Kremlin spokesman", 16, 33, "name"),
+        (3, "Dmitry Peskov", "Dmitry Peskov", 0, 13, "name")]
+
+
+def small_matcher(*aliases):
+    return compile_gazetteer(pd.DataFrame(
+        [{"actor": f"actor {n}", "aliases": [alias], "guarded": [], "adjectives": [],
+          "type": "group", "affiliation": "", "role": ""} for n, alias in enumerate(aliases)]))
+
+
+def test_an_everyday_lead_is_looked_at_only_before_a_next_word_of_its_aliases():
+    text = "the West, the war, von  Der Leyen, then the"
+    matcher = small_matcher("the West", "von der Leyen")
+    assert [m.start() for m in matcher.lookup.starts.finditer(text)] == [0, 19]
+    assert [(alias, start) for _, _, alias, start, _, _ in
+            document_mentions([(0, text)], matcher)] == [("the West", 0),
+                                                         ("von  Der Leyen", 19)]
+    # Where an alias is the lead alone, or the lead is not its whole first word, any will do.
+    for other in ("the", "the’s West"):
+        assert [m.start() for m in small_matcher("the West", other).lookup.starts
+                .finditer(text)] == [0, 10, 40]
 
 
 def test_mentions_inside_a_document_only(matcher):

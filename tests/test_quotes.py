@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis import sentences
-from analysis.quotes import find_quotes
+from analysis.quotes import _VERB, _quote_spans, _verbs, find_quotes
 
 
 def quotes_of(text):
@@ -109,3 +109,25 @@ def test_seed_quotes_match_a_hand_attribution(seed_sentences, prefix, expected):
     table = find_quotes(seed_sentences)
     table = table[table["doc_id"].str.startswith(prefix)]
     assert table["speaker"].value_counts().to_dict() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "said Lavrov, who says he would say so",
+    "According to him, pre-said, said-so, _said, (said) and “said” are, according to them, as "
+    "he said.\nsays",
+    "sayings, saidly, according tolls, told\ttells, according to",
+    "ésaid, saidé, —said, \u00a0said, “said”, 1said, said1, _said_, ‘says’",
+    "",
+])
+def test_verbs_are_those_of_the_verb_pattern(text):
+    assert [(m.span(), m.group()) for m in _verbs(text)] == \
+        [(m.span(), m.group()) for m in _VERB.finditer(text)]
+
+
+def test_quotes_are_found_paragraph_by_paragraph():
+    paragraphs = ["“A double quote left open runs to the end", "‘one’ and “two” here",
+                  "no marks", "‘a single one left open", "is closed’ only here",
+                  "“Of ‘nested’ quotes,” the countries’ outermost"]
+    text = "\n".join(paragraphs)
+    assert [text[start:end] for start, end in _quote_spans(text)] == [
+        paragraphs[0], "‘one’", "“two”", "“Of ‘nested’ quotes,”"]
