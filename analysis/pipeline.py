@@ -136,8 +136,13 @@ def _mentions_and_quotes(doc_id, rows, matcher):
     return [(doc_id, *mention) for mention in mentions], [(doc_id, *quote) for quote in quotes]
 
 
-def analyse_chunk(entries, root, tools, timer=None):
-    """The map: every analysis of some listed files, as a Partial. `timer` sums seconds/stage."""
+def analyse_chunk(entries, root, tools, timer=None, stages=STAGES):
+    """The map: the analyses of some listed files, as a Partial. `timer` sums seconds/stage.
+
+    `stages` (a subset of STAGES, each with the stages it needs: see `needed_stages`) says
+    which to run; the Partial's fields of the others stay empty.
+    """
+    split, terms, actors, demands = (stage in stages for stage in STAGES[1:])
     result = Partial()
     sentence_rows, mention_rows = [], []
     for entry in entries:
@@ -146,27 +151,44 @@ def analyse_chunk(entries, root, tools, timer=None):
         if cleaned is None:
             continue
         doc_id, text = row["doc_id"], cleaned.text
-        rows = _timed(timer, STAGES[1], _split, tools.splitter, doc_id, text)
+        rows = _timed(timer, STAGES[1], _split, tools.splitter, doc_id, text) if split else []
         sentence_rows.extend(rows)
-        counts = _timed(timer, STAGES[2], count_terms, text, tools.stopwords)
-        result.terms.update(counts)
-        result.doc_terms.extend((doc_id, term, count)
-                                for term, count in _top_terms(counts, tools.top_terms))
-        mentions, quotes = _timed(timer, STAGES[3], _mentions_and_quotes, doc_id, rows,
-                                  tools.matcher)
-        mention_rows.extend(mentions)
-        result.quotes.extend(quotes)
-        result.documents.append((doc_id, row["path"], len(text), len(text.split()), len(rows),
-                                 len(cleaned.removed)))
+        if terms:
+            counts = _timed(timer, STAGES[2], count_terms, text, tools.stopwords)
+            result.terms.update(counts)
+            result.doc_terms.extend((doc_id, term, count)
+                                    for term, count in _top_terms(counts, tools.top_terms))
+        if actors:
+            mentions, quotes = _timed(timer, STAGES[3], _mentions_and_quotes, doc_id, rows,
+                                      tools.matcher)
+            mention_rows.extend(mentions)
+            result.quotes.extend(quotes)
+        result.documents.append((doc_id, row["path"], len(text), len(text.split()),
+                                 len(rows) if split else None, len(cleaned.removed)))
         result.removed.extend((doc_id, line, rule, removed) for line, removed, rule
                               in cleaned.removed)
     result.mentions = list(mention_counts(pd.DataFrame(mention_rows, columns=MENTION_COLUMNS))
                            .itertuples(index=False, name=None))
-    table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
-    evidence = _timed(timer, STAGES[4], code_sentences, table, tools.codebook, tools.gazetteer,
-                      tools.coder)
-    result.evidence = list(evidence.itertuples(index=False, name=None))
+    if demands:
+        table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
+        evidence = _timed(timer, STAGES[4], code_sentences, table, tools.codebook,
+                          tools.gazetteer, tools.coder)
+        result.evidence = list(evidence.itertuples(index=False, name=None))
     return result
+
+
+def needed_stages(stages):
+    """The stages to run for `stages`, in pipeline order: each with the ones it needs (every
+    stage needs the files loaded and cleaned; actor mentions, quotes and demand coding need
+    sentences)."""
+    unknown = [stage for stage in stages if stage not in STAGES]
+    if unknown:
+        raise ValueError(f"no stage {', '.join(map(repr, unknown))}; the stages are "
+                         f"{', '.join(map(repr, STAGES))}")
+    chosen = set(stages) | {STAGES[0]}
+    if chosen & set(STAGES[3:]):
+        chosen.add(STAGES[1])
+    return tuple(stage for stage in STAGES if stage in chosen)
 
 
 def fit_splitter(root, listing, fit_chars=FIT_CHARS, max_bytes=DEFAULT_MAX_BYTES):
@@ -294,7 +316,7 @@ _ENGINES = dict(zip(ENGINES, (_run_local, _run_processes, _run_dask)))
 
 
 def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk_size=250,
-                 listing=None, tools=None, timer=None):
+                 listing=None, tools=None, timer=None, stages=STAGES):
     """Run every analysis over the folder `corpus_dir`; returns a PipelineResult.
 
     engine: "local", "processes" (`workers` processes, default one per core) or "dask":
@@ -304,18 +326,21 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     listing: the files to analyse, from `corpus_listing` (default: all), in any order.
     tools: a Tools from `make_tools` (default: fitted on this corpus with the shipped lists).
     timer: a dict of stage -> seconds, added to as the stages run (local engine only).
+    stages: the STAGES to run, with the ones they need (default: all); the tables of the
+    others are empty, and the documents' sentence counts without "sentence split" too.
     """
     if engine not in _ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if timer is not None and engine != "local":
         raise ValueError("timer works with the local engine only")
+    stages = needed_stages(stages)
     root = Path(corpus_dir).resolve()
     if not root.is_dir():
         raise InputError("corpus folder not found" if not root.exists()
                          else "corpus path is not a folder", path=root)
     listing = corpus_listing(root) if listing is None else listing
     tools = make_tools(root, listing) if tools is None else tools
-    task = partial(analyse_chunk, root=root, tools=tools, timer=timer)
+    task = partial(analyse_chunk, root=root, tools=tools, timer=timer, stages=stages)
     total = _ENGINES[engine](task, _chunks(listing, chunk_size), workers, scheduler)
     if not any(row["status"] == "loaded" for row in total.files):
         raise InputError("no usable documents in the corpus folder", path=root)

@@ -12,6 +12,10 @@ memory (ru_maxrss) is its own and imports are not timed:
   processes-1  the pipeline on a pool of one worker process
   processes-2  ... of two; speed-up = processes-1 seconds / processes-2 seconds, and the same
                with each run's seconds relative to its own baseline
+  stages       each stage alone, one child process a stage: the pipeline run with
+               `stages=[stage]`, so only the stages it needs run too (load and clean; sentence
+               split for actors, quotes and demands); the row gives that stage's seconds and the
+               peak memory of its process
 Every throughput is also given as a ratio to that of a baseline measured just before it, which
 holds on a shared, noisy machine better than MB/s do. Writes bench.csv and bench.png to --out (default bench/results/).
 """
@@ -29,7 +33,8 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = ("baseline", "pipeline", "processes-1", "processes-2")
+RUNS = ("baseline", "pipeline", "processes-1", "processes-2", "stages")
+STAGE_RUN = "stage:"
 COLUMNS = ["documents", "megabytes", "measurement", "seconds", "mb_per_s", "docs_per_s",
            "ratio_to_baseline", "peak_mb", "workers_peak_mb", "load_average"]
 TARGET_RATIO, TARGET_PEAK_MB, TARGET_SPEEDUP = 1 / 3, 2000, 1.7
@@ -53,8 +58,8 @@ def measure_baseline(corpus):
     return {"seconds": time.perf_counter() - started, "stages": {}}
 
 
-def measure_pipeline(corpus, engine="local", workers=None):
-    from analysis.pipeline import corpus_listing, make_tools, run_pipeline
+def measure_pipeline(corpus, engine="local", workers=None, stages=None):
+    from analysis.pipeline import STAGES, corpus_listing, make_tools, run_pipeline
 
     timer = {} if engine == "local" else None
     started = time.perf_counter()
@@ -62,7 +67,7 @@ def measure_pipeline(corpus, engine="local", workers=None):
     tools = make_tools(corpus, listing)
     fitted = time.perf_counter()
     run_pipeline(corpus, engine=engine, workers=workers, listing=listing, tools=tools,
-                 timer=timer)
+                 timer=timer, stages=stages or STAGES)
     stages = {"fit sentence splitter (serial)": fitted - started, **(timer or {})}
     return {"seconds": time.perf_counter() - started, "stages": stages}
 
@@ -73,6 +78,10 @@ def measure(run, corpus):
         result = measure_baseline(corpus)
     elif run == "pipeline":
         result = measure_pipeline(corpus)
+    elif run.startswith(STAGE_RUN):
+        stage = run[len(STAGE_RUN):]
+        result = measure_pipeline(corpus, stages=[stage])
+        result = {"seconds": result["stages"][stage], "stages": {}}
     else:
         result = measure_pipeline(corpus, "processes", int(run.rsplit("-", 1)[1]))
     return {**result, "peak_mb": _peak_mb(), "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
@@ -103,6 +112,9 @@ def rows_for_size(documents, megabytes, results):
                      "load_average": round(result["load_average"], 2)})
 
     for run, result in results.items():
+        if run.startswith(STAGE_RUN):
+            add(f"{run[len(STAGE_RUN):]} alone", result["seconds"], result)
+            continue
         add(run, result["seconds"], result)
         for stage, seconds in result["stages"].items():
             add(f"{run} / {stage}", seconds, result, stage=True)
@@ -162,7 +174,7 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=3600,
                         help="seconds one measurement may take (default 3600)")
-    parser.add_argument("--measure", choices=RUNS, help=argparse.SUPPRESS)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -173,7 +185,11 @@ def main(argv=None):
 
     from bench.synth import build_corpus
 
-    runs = ["baseline"] + [run for run in args.runs if run != "baseline"]
+    from analysis.pipeline import STAGES
+
+    runs = ["baseline"] + [run for run in args.runs if run not in ("baseline", "stages")]
+    if "stages" in args.runs:
+        runs += [STAGE_RUN + stage for stage in STAGES]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rows = []

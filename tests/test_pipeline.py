@@ -155,3 +155,28 @@ def test_top_terms_are_the_first_of_all_terms_sorted_by_count_then_term():
         everything = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         for n in (1, 3, 10, 50):
             assert _top_terms(counts, n) == everything[:n]
+
+
+def test_needed_stages_adds_what_a_stage_needs_in_pipeline_order():
+    from analysis.pipeline import needed_stages
+
+    load, split, terms, actors, demands = STAGES
+    assert needed_stages([terms]) == (load, terms)
+    assert needed_stages([demands, terms]) == (load, split, terms, demands)
+    assert needed_stages([actors]) == (load, split, actors)
+    assert needed_stages(STAGES) == STAGES
+    with pytest.raises(ValueError, match="no stage 'tokens'"):
+        needed_stages(["tokens"])
+
+
+def test_a_run_of_some_stages_gives_their_tables_as_the_whole_run_does(seed_result):
+    load, split, terms, actors, demands = STAGES
+    timer = {}
+    result = run_pipeline(SEEDS, stages=[terms], timer=timer)
+    assert set(timer) == {load, terms}
+    assert_frame_equal(result.term_frequency, seed_result.term_frequency)
+    assert result.mention_counts.empty and result.quotes.empty and result.evidence.empty
+    assert result.documents["sentences"].isna().all()
+    result = run_pipeline(SEEDS, stages=[demands])
+    assert_frame_equal(result.evidence, seed_result.evidence)
+    assert result.term_frequency.empty and result.quotes.empty
