@@ -125,6 +125,7 @@ def _unguarded(pattern):
 
 
 class _LanguageVars(PunktLanguageVars):
+    """Punkt's default (English) settings, with its patterns unguarded."""
     __slots__ = ()
     re_boundary_realignment = _unguarded(PunktLanguageVars.re_boundary_realignment)
     _period_context = _unguarded(PunktLanguageVars().period_context_re())
@@ -138,14 +139,18 @@ class _LanguageVars(PunktLanguageVars):
 
 
 class _Token(PunktToken):
+    """Punkt's token, with its patterns unguarded and its type remembered per token text."""
     __slots__ = ()
     _RE_ELLIPSIS = _unguarded(PunktToken._RE_ELLIPSIS)
     _RE_NUMERIC = _unguarded(PunktToken._RE_NUMERIC)
     _RE_INITIAL = _unguarded(PunktToken._RE_INITIAL)
     _RE_ALPHA = _unguarded(PunktToken._RE_ALPHA)
 
-    def _get_type(self, tok):
-        return _punkt_type(tok)
+    def __init__(self, tok, parastart=None, linestart=None):
+        # PunktToken's, without its loops over annotation names: Punkt passes only these two.
+        self.tok, self.type, self.period_final = tok, _punkt_type(tok), tok.endswith(".")
+        self.parastart, self.linestart = parastart, linestart
+        self.sentbreak = self.abbr = self.ellipsis = None
 
 
 @lru_cache(maxsize=1 << 18)
@@ -201,15 +206,18 @@ class _Punkt(PunktSentenceTokenizer):
             if pending and after <= next_word:
                 start = self._cut(text, pending, word, start, cuts)
             pending, after, word = match, match.start(), next_word
+        end = len(text.rstrip())
         if pending:
             start = self._cut(text, pending, word, start, cuts)
-        cuts.append((start, len(text.rstrip())))
+        if not cuts:
+            return [(start, end)] if start < end else []
+        cuts.append((start, end))
         # Closing quotes and brackets after a break belong to the sentence before it.
+        realignment = self._lang_vars.re_boundary_realignment
         spans, shift = [], 0
         for (start, end), following in zip(cuts, cuts[1:] + [None]):
             start += shift
-            closing = following and self._lang_vars.re_boundary_realignment.match(
-                text[following[0]:following[1]])
+            closing = following and realignment.match(text[following[0]:following[1]])
             if closing:
                 spans.append((start, following[0] + len(closing.group().rstrip())))
                 shift = closing.end()
