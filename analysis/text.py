@@ -189,7 +189,7 @@ class _Punkt(PunktSentenceTokenizer):
         return found
 
     def spans(self, text):
-        """The (start, end) pairs of `span_tokenize(text)`, in one pass (a test compares them).
+        """The (start, end) pairs of `span_tokenize(text)` (a test compares them).
 
         NLTK chains generators of slices (`_match_potential_end_contexts`, `_slices_from_text`,
         `_realign_boundaries`), which costs more than Punkt's remembered decisions; these are
@@ -197,20 +197,26 @@ class _Punkt(PunktSentenceTokenizer):
         (after the last whitespace since the previous candidate; without one, the previous
         candidate's word goes on, and that candidate is dropped) to the end of what follows it.
         """
-        cuts, start = [], 0
-        pending, after, word = None, 0, 0  # the last candidate, its offset and its word's start
+        candidates = []  # (match, start of its word)
+        pending, after, word = None, 0, 0
         for match in self._lang_vars.period_context_re().finditer(text):
             # From after + 1: NLTK ignores a whitespace at offset 0, and `after` holds a mark.
             space = _LAST_WHITESPACE.search(text, after + 1, match.start())
             next_word = space.end() if space else word
             if pending and after <= next_word:
-                start = self._cut(text, pending, word, start, cuts)
+                candidates.append((pending, word))
             pending, after, word = match, match.start(), next_word
-        end = len(text.rstrip())
         if pending:
-            start = self._cut(text, pending, word, start, cuts)
+            candidates.append((pending, word))
+        cuts, start = [], 0
+        for match, word in candidates:
+            if self.text_contains_sentbreak(text[word:match.end("after_tok")]):
+                cuts.append((start, match.end()))
+                next_token = match.start("next_tok")
+                start = next_token if next_token >= 0 else match.end()
+        end = len(text.rstrip())
         if not cuts:
-            return [(start, end)] if start < end else []
+            return [(0, end)] if end else []
         cuts.append((start, end))
         # Closing quotes and brackets after a break belong to the sentence before it.
         realignment = self._lang_vars.re_boundary_realignment
@@ -226,14 +232,6 @@ class _Punkt(PunktSentenceTokenizer):
                 if start < end:
                     spans.append((start, end))
         return spans
-
-    def _cut(self, text, match, word, start, cuts):
-        """Where the next sentence starts, after cutting at `match` if Punkt breaks there."""
-        if not self.text_contains_sentbreak(text[word:match.end("after_tok")]):
-            return start
-        cuts.append((start, match.end()))
-        next_token = match.start("next_tok")
-        return next_token if next_token >= 0 else match.end()
 
 
 class SentenceSplitter:
