@@ -42,7 +42,7 @@ ENGINES = ("local", "processes", "dask")
 STAGES = ("load and clean", "sentence split", "terms", "actor mentions and quotes",
           "demand coding")
 DOCUMENT_COLUMNS = ["doc_id", "path", "chars", "words", "sentences", "removed"]
-# Fitting runs before any worker starts, at about 0.75 MB/s here: the sample's size is the
+# Fitting runs before any worker starts, at about 1.6 MB/s here: the sample's size is the
 # serial part of every run, so it is capped below analysis.text's TRAINING_CHARS.
 FIT_CHARS = 1_000_000
 

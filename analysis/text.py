@@ -8,6 +8,11 @@ Nothing here needs downloaded NLTK data, so results are the same with or without
   sentence (a headline, crosshead or caption) is one sentence whole: Punkt would otherwise split
   "Kremlin: U.S. Military Trainers Could ..." after "U.S.", because a small corpus has seen
   "Military" only at the start of sentences.
+  Punkt decides each candidate break (".", "?" or "!" before a token or punctuation) from a
+  short context around it ("U.S. President", "Kyiv.”"); `_Punkt` remembers those decisions,
+  walks a line's candidates itself rather than through NLTK's chain of generators, and runs
+  NLTK's own patterns without the per-match timeout NLTK adds: tests check that the spans are
+  those of NLTK's `span_tokenize`, and that training learns the same parameters.
 - words: NLTK's RegexpTokenizer with TOKEN_PATTERN below (`word_tokenizer`). No token spans
   whitespace, so the counting paths split a text at whitespace (fast, in C), and run the same
   pattern, through the standard `re` module, once per distinct chunk ("Ukraine’s", "war,",
@@ -28,11 +33,14 @@ Nothing here needs downloaded NLTK data, so results are the same with or without
   * web addresses are tokens of their own kind, never terms.
 """
 import re
+import string
 from functools import lru_cache
 
 import pandas as pd
+import regex
 from nltk.tokenize import RegexpTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer, PunktTrainer
+from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters, PunktSentenceTokenizer,
+                                 PunktToken, PunktTrainer)
 
 from .clean import SENTENCE_END
 from .datafiles import data_path, read_wordlist
@@ -106,6 +114,126 @@ def word_spans(text):
             yield match.start(), match.end(), match.group(1)
 
 
+def _unguarded(pattern):
+    """One of Punkt's own patterns, compiled by the engine NLTK uses (`regex`), without the
+    per-match timeout NLTK wraps around every pattern (which triples the cost of a short match).
+
+    The timeout guards against caller-supplied patterns that backtrack without end; these are
+    NLTK's fixed ones, which do not, and the same engine gives the same matches.
+    """
+    return regex.compile(pattern.pattern, pattern.flags)
+
+
+class _LanguageVars(PunktLanguageVars):
+    """Punkt's default (English) settings, with its patterns unguarded."""
+    __slots__ = ()
+    re_boundary_realignment = _unguarded(PunktLanguageVars.re_boundary_realignment)
+    _period_context = _unguarded(PunktLanguageVars().period_context_re())
+    _word_tokenizer = _unguarded(PunktLanguageVars()._word_tokenizer_re())
+
+    def period_context_re(self):
+        return self._period_context
+
+    def _word_tokenizer_re(self):
+        return self._word_tokenizer
+
+
+class _Token(PunktToken):
+    """Punkt's token, with its patterns unguarded and its type remembered per token text."""
+    __slots__ = ()
+    _RE_ELLIPSIS = _unguarded(PunktToken._RE_ELLIPSIS)
+    _RE_NUMERIC = _unguarded(PunktToken._RE_NUMERIC)
+    _RE_INITIAL = _unguarded(PunktToken._RE_INITIAL)
+    _RE_ALPHA = _unguarded(PunktToken._RE_ALPHA)
+
+    def __init__(self, tok, parastart=None, linestart=None):
+        # PunktToken's, without its loops over annotation names: Punkt passes only these two.
+        self.tok, self.type, self.period_final = tok, _punkt_type(tok), tok.endswith(".")
+        self.parastart, self.linestart = parastart, linestart
+        self.sentbreak = self.abbr = self.ellipsis = None
+
+
+@lru_cache(maxsize=1 << 18)
+def _punkt_type(tok):
+    """Punkt's type of a token (lower case, numbers as ##number##); words recur, so it is kept."""
+    return PunktToken._get_type(_Token, tok)  # reads nothing of the token but _RE_NUMERIC
+
+
+# Punkt ends a candidate's word at the last ASCII whitespace before it (the search runs backward).
+_LAST_WHITESPACE = regex.compile("(?r)[%s]" % re.escape(string.whitespace))
+
+
+class _Punkt(PunktSentenceTokenizer):
+    """NLTK's Punkt with fitted parameters, deciding each candidate context once.
+
+    Punkt asks `text_contains_sentbreak` about the context of every ".", "?" or "!" followed by
+    a token or punctuation: the answer depends only on that short context ("U.S. President",
+    "Kyiv.”") and the fixed parameters, so it is remembered (at most MAX_CONTEXTS of them,
+    forgotten when full, and not pickled).
+    """
+    MAX_CONTEXTS = 1 << 16
+
+    def __init__(self, params):
+        super().__init__(params, lang_vars=_LanguageVars(), token_cls=_Token)
+        self._breaks = {}
+
+    def __getstate__(self):
+        return {**self.__dict__, "_breaks": {}}
+
+    def text_contains_sentbreak(self, text):
+        found = self._breaks.get(text)
+        if found is None:
+            if len(self._breaks) >= self.MAX_CONTEXTS:
+                self._breaks.clear()
+            found = self._breaks[text] = super().text_contains_sentbreak(text)
+        return found
+
+    def spans(self, text):
+        """The (start, end) pairs of `span_tokenize(text)` (a test compares them).
+
+        NLTK chains generators of slices (`_match_potential_end_contexts`, `_slices_from_text`,
+        `_realign_boundaries`), which costs more than Punkt's remembered decisions; these are
+        the same steps on plain offsets. A candidate's context runs from the start of its word
+        (after the last whitespace since the previous candidate; without one, the previous
+        candidate's word goes on, and that candidate is dropped) to the end of what follows it.
+        """
+        candidates = []  # (match, start of its word)
+        pending, after, word = None, 0, 0
+        for match in self._lang_vars.period_context_re().finditer(text):
+            # From after + 1: NLTK ignores a whitespace at offset 0, and `after` holds a mark.
+            space = _LAST_WHITESPACE.search(text, after + 1, match.start())
+            next_word = space.end() if space else word
+            if pending and after <= next_word:
+                candidates.append((pending, word))
+            pending, after, word = match, match.start(), next_word
+        if pending:
+            candidates.append((pending, word))
+        cuts, start = [], 0
+        for match, word in candidates:
+            if self.text_contains_sentbreak(text[word:match.end("after_tok")]):
+                cuts.append((start, match.end()))
+                next_token = match.start("next_tok")
+                start = next_token if next_token >= 0 else match.end()
+        end = len(text.rstrip())
+        if not cuts:
+            return [(0, end)] if end else []
+        cuts.append((start, end))
+        # Closing quotes and brackets after a break belong to the sentence before it.
+        realignment = self._lang_vars.re_boundary_realignment
+        spans, shift = [], 0
+        for (start, end), following in zip(cuts, cuts[1:] + [None]):
+            start += shift
+            closing = following and realignment.match(text[following[0]:following[1]])
+            if closing:
+                spans.append((start, following[0] + len(closing.group().rstrip())))
+                shift = closing.end()
+            else:
+                shift = 0
+                if start < end:
+                    spans.append((start, end))
+        return spans
+
+
 class SentenceSplitter:
     """Punkt fitted on a corpus: `SentenceSplitter().fit(texts).split(text)`."""
 
@@ -119,7 +247,7 @@ class SentenceSplitter:
         At most TRAINING_CHARS characters are used (taken in order), which is enough for Punkt's
         statistics and keeps fitting cheap on a large archive.
         """
-        trainer = PunktTrainer()
+        trainer = PunktTrainer(lang_vars=_LanguageVars(), token_cls=_Token)
         used = 0
         for text in texts:
             if used >= TRAINING_CHARS:
@@ -133,14 +261,14 @@ class SentenceSplitter:
         # "ii"), and would then not end a sentence there. The list covers the common rest.
         params.abbrev_types = {kind for kind in params.abbrev_types if "." in kind} \
             | set(self.abbreviations)
-        self.tokenizer_ = PunktSentenceTokenizer(params)
+        self.tokenizer_ = _Punkt(params)
         return self
 
     def _tokenizer(self):
         if not hasattr(self, "tokenizer_"):
             params = PunktParameters()
             params.abbrev_types = set(self.abbreviations)
-            self.tokenizer_ = PunktSentenceTokenizer(params)
+            self.tokenizer_ = _Punkt(params)
         return self.tokenizer_
 
     def spans(self, text):
@@ -153,7 +281,7 @@ class SentenceSplitter:
                 start = len(line) - len(line.lstrip())
                 yield paragraph, offset + start, offset + start + len(stripped)
             else:
-                for start, end in tokenizer.span_tokenize(line):
+                for start, end in tokenizer.spans(line):
                     yield paragraph, offset + start, offset + end
             offset += len(line) + 1
 

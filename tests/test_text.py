@@ -1,11 +1,14 @@
 """Sentences and tokens, without any downloaded NLTK data."""
+import pickle
+import random
 from collections import Counter
 
 import pytest
+from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
 
 from analysis.terms import count_words
-from analysis.text import (SentenceSplitter, _TOKEN_RE, _WORDS_RE, normalise, token_kind,
-                           word_tokenizer, word_tokens, words)
+from analysis.text import (SentenceSplitter, _LanguageVars, _Punkt, _Token, _TOKEN_RE, _WORDS_RE,
+                           normalise, token_kind, word_tokenizer, word_tokens, words)
 from conftest import doc
 
 
@@ -20,6 +23,37 @@ from conftest import doc
 ])
 def test_sentence_splitting(text, expected):
     assert SentenceSplitter().split(text) == expected
+
+
+# Pieces that exercise Punkt's candidates: abbreviations, initials, numbers, runs of marks,
+# closing quotes and brackets, a mark at the very start, and every kind of whitespace.
+PUNKT_PIECES = ["a", "b", "Dr", "U", "S", "The", "he", "Feb", "24", "3", ".", ".", ".", "!", "?",
+                " ", " ", "  ", "\t", "\n", "\u00a0", "\x1c", "”", "“", '"', "'", ")", "(", "]",
+                "-", "--", ",", ":", ";", "…", "*"]
+
+
+def test_punkt_spans_are_nltks_span_tokenize(seed_docs):
+    params = SentenceSplitter().fit(seed_docs["text"]).tokenizer_._params
+    ours, nltks = _Punkt(params), PunktSentenceTokenizer(params)
+    rng = random.Random(0)
+    texts = ["".join(rng.choice(PUNKT_PIECES) for _ in range(rng.randrange(25)))
+             for _ in range(20_000)]
+    texts += [line for text in seed_docs["text"] for line in text.split("\n")]
+    for text in texts:
+        assert ours.spans(text) == list(nltks.span_tokenize(text)), text
+    # Remembered decisions stay behind when the tokenizer is shipped to a worker.
+    assert ours._breaks and not pickle.loads(pickle.dumps(ours))._breaks
+
+
+def test_unguarded_patterns_learn_what_nltk_learns(seed_docs):
+    def learned(trainer):
+        for text in seed_docs["text"]:
+            trainer.train(text, finalize=False)
+        params = trainer.get_params()
+        return (params.abbrev_types, params.collocations, params.sent_starters,
+                dict(params.ortho_context))
+    assert learned(PunktTrainer(lang_vars=_LanguageVars(), token_cls=_Token)) == \
+        learned(PunktTrainer())
 
 
 def test_sentence_offsets_point_into_the_text(seed_docs, seed_sentences):
