@@ -29,6 +29,7 @@ import html
 import re
 from re import _casefix, _constants, _parser
 from collections import namedtuple
+from itertools import chain, filterfalse
 
 import pandas as pd
 import yaml
@@ -46,14 +47,15 @@ CUE_KINDS = ("demand", "objection")
 NEEDED_CUES = (("opposed", ("objection",)), ("demanded", CUE_KINDS))
 # ` ... ` in a pattern: a gap of up to 50 characters that stays inside the sentence.
 GAP = r"\W(?:[^.!?\n]{0,50}?\W)?"
-# A sentence is tried with a category's patterns only when it holds one of the category's
-# anchors (literals every match contains, read from the patterns); shorter literals than this
-# are too common to narrow anything down, and a pattern without one is tried on every sentence.
+# A sentence is tried with a pattern only when it holds one of each set of the pattern's
+# anchors (literals every match contains, read from the pattern); shorter literals than this
+# are too common to narrow anything down.
 MIN_ANCHOR = 4
-# A place where a match may begin is looked for only in the sentences that hold the longest
-# run of letters of what it begins with, when that run has at least this many letters.
+# A match begins with one of some strings read from its pattern (its starts): a start is
+# looked for only in the sentences that hold its longest run of letters, when that has at least
+# this many letters, and a pattern only in the sentences that hold one such run of its starts.
 MIN_START = 3
-# The sentences whose candidates for each pattern are found together, as bit sets over them.
+# The sentences whose candidates for each pattern are picked together, with bit sets over them.
 _BATCH = 4096
 # The words a coder remembers before it starts afresh: the memory of a long run stays bounded.
 _MAX_WORDS = 200_000
@@ -625,23 +627,24 @@ def _held_literals(lowered, spans, coder):
     """(the literals each sentence holds, as sets; for each literal held, the sentences that
     hold it, as a bit set: bit i for sentence i).
 
-    A literal lies inside a word between spaces: each sentence's distinct words are looked up
-    in `coder.words` (word -> the literals it holds), which learns every word once, and only
-    the words that hold one (`coder.relevant`) are read further, so a sentence costs a split and
-    a few set operations.
+    A literal lies inside a word between spaces: `coder.words` (word -> the literals it holds)
+    learns every new word once, and only the words that hold one (`coder.relevant`) are read
+    further, so a sentence costs a split and a set intersection.
     """
     words, relevant, literals = coder.words, coder.relevant, coder.literals
     if len(words) > _MAX_WORDS:
         words.clear()
         relevant.clear()
+    tokens = [lowered[start:end].split() for _, start, end in spans]
+    for word in set(filterfalse(words.__contains__, chain.from_iterable(tokens))):
+        inside = words[word] = tuple(literal for literal in literals if literal in word)
+        if inside:
+            relevant.add(word)
     held, found = [], {}
-    for i, (_, start, end) in enumerate(spans):
-        tokens = set(lowered[start:end].split())
-        for word in tokens.difference(words):
-            inside = words[word] = tuple(literal for literal in literals if literal in word)
-            if inside:
-                relevant.add(word)
-        inside = set().union(*map(words.__getitem__, tokens.intersection(relevant)))
+    for i, sentence in enumerate(map(relevant.intersection, tokens)):
+        inside = set()
+        for word in sentence:
+            inside.update(words[word])
         held.append(inside)
         for literal in inside:
             found[literal] = found.get(literal, 0) | 1 << i
