@@ -18,15 +18,18 @@ Of whom (`target`): the first party named after the first cue that is not the ac
 Both are left empty where the text does not say.
 
 Speed: every match of a pattern holds some literals (one of "troops" or "forces", and
-"ukraine"), and every cue of a kind one of its kind's literals. `code_document` finds the
-sentences that hold each literal in one pass over the document's words, tries a pattern only on
-the sentences that hold all of its literals (and, for a topic that needs a cue, a cue's
-literal), and looks for cues and actors only in the sentences a topic matched.
+"ukraine") and begins with one of some strings read from the pattern ("troops ", "forces "),
+and every cue of a kind holds one of its kind's literals. The literals of each distinct word are
+looked up once; a pattern is tried only on the sentences that hold all of its literals (and, for
+a topic that needs a cue, a cue's literal), picked with bit sets over a batch of documents, and
+only where one of its starts begins (`regex.match` there finds what `regex.search` would); cues
+and actors are looked for only in the sentences a topic matched.
 """
 import html
 import re
 from re import _casefix, _constants, _parser
 from collections import namedtuple
+from itertools import chain, filterfalse
 
 import pandas as pd
 import yaml
@@ -44,15 +47,22 @@ CUE_KINDS = ("demand", "objection")
 NEEDED_CUES = (("opposed", ("objection",)), ("demanded", CUE_KINDS))
 # ` ... ` in a pattern: a gap of up to 50 characters that stays inside the sentence.
 GAP = r"\W(?:[^.!?\n]{0,50}?\W)?"
-# A sentence is tried with a category's patterns only when it holds one of the category's
-# anchors (literals every match contains, read from the patterns); shorter literals than this
-# are too common to narrow anything down, and a pattern without one is tried on every sentence.
+# A sentence is tried with a pattern only when it holds one of each set of the pattern's
+# anchors (literals every match contains, read from the pattern); shorter literals than this
+# are too common to narrow anything down.
 MIN_ANCHOR = 4
+# A match begins with one of some strings read from its pattern (its starts): a start is
+# looked for only in the sentences that hold its longest run of letters, when that has at least
+# this many letters, and a pattern only in the sentences that hold one such run of its starts.
+MIN_START = 3
+# The sentences whose candidates for each pattern are picked together, with bit sets over them.
+_BATCH = 4096
 # The words a coder remembers before it starts afresh: the memory of a long run stays bounded.
 _MAX_WORDS = 200_000
 _STOPWORDS = frozenset(load_stopwords())
 _LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
 _MAX_REPEAT, _MIN_REPEAT = _constants.MAX_REPEAT, _constants.MIN_REPEAT
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 EVIDENCE_COLUMNS = ["doc_id", "sentence_id", "category", "sentence", "matched", "cue", "actor",
                     "target", "match_start", "match_end"]
 # "Western demands", "the Kremlin's conditions": the party before a noun cue holds the demand.
@@ -233,7 +243,7 @@ def select_categories(codebook, categories=None):
 
 # --- Coding -------------------------------------------------------------------------------------
 
-Coder = namedtuple("Coder", "categories cues matcher shown sides anchors folds lookups runs words")
+Coder = namedtuple("Coder", "categories cues matcher shown sides folds literals words relevant")
 
 
 def make_coder(codebook=None, gazetteer=None):
@@ -261,34 +271,162 @@ def make_coder(codebook=None, gazetteer=None):
              zip(names["actor"], names["type"], names["affiliation"])}
     sides = {shown[actor]: affiliation or shown[actor]
              for actor, affiliation in zip(names["actor"], names["affiliation"])}
-    categories = list(zip(codebook["id"], codebook["compiled"]))
-    # An anchor that contains another ("weapons", "weapon") finds nothing the shorter misses.
-    every = {anchor for _, compiled in categories for _, _, required in compiled
-             for anchors in required for anchor in anchors}
-    kept = sorted(a for a in every if not any(b != a and b in a for b in every))
-    covering = {anchor: sorted(b for b in kept if b in anchor) for anchor in every}
-    categories = [(category, [(kind, regex, [sorted({b for a in anchors for b in covering[a]})
-                                             for anchors in required])
-                              for kind, regex, required in compiled])
-                  for category, compiled in categories]
-    # Every cue of a kind holds one of these literals, however short or common: a sentence
-    # with none of them needs no cue search of that kind.
-    cues = codebook.attrs["cues"]
-    cue_literals = {("cue", kind): _most_specific(_anchors(
-        _parser.parse(regex.pattern, regex.flags), 1, ())) for kind, regex in cues.items()}
-    lookups = [(anchor, (anchor,)) for anchor in kept] + [
-        (key, tuple(sorted(literals))) for key, literals in cue_literals.items() if literals]
+    def starting(regex):
+        """None, or (the starts without a word, {word: the starts with it})."""
+        starts = _starts_of(regex)
+        if starts is None:
+            return None
+        by_word = {}
+        for start in starts:
+            by_word.setdefault(_word_of(start), []).append(start)
+        return by_word.pop(None, []), by_word
+
+    categories = []
+    for category, compiled in zip(codebook["id"], codebook["compiled"]):
+        entries = []
+        for kind, regex, required in compiled:
+            starts = starting(regex)
+            # A match begins with one of its starts, so the sentence holds one of their words.
+            if starts and not starts[0]:
+                required = [*required, set(starts[1])]
+            entries.append((kind, regex, [tuple(sorted(anchors)) for anchors in required],
+                            starts))
+        categories.append((category, entries))
+    cues = {}
+    for kind, regex in codebook.attrs["cues"].items():
+        # Every cue of a kind holds one of these literals, however short or common: a sentence
+        # with none of them needs no cue search of that kind.
+        required = _most_specific(_anchors(_parser.parse(regex.pattern, regex.flags), 1, ()))
+        cues[kind] = (regex, starting(regex), required and tuple(sorted(required)))
+    # What sentences are looked up for: the literals above, and the starts' words.
+    patterns = [entry for _, entries in categories for entry in entries]
+    starts = [starts for _, _, _, starts in patterns if starts] + [
+        starts for _, starts, _ in cues.values() if starts]
+    literals = sorted({literal for _, _, required, _ in patterns for anchors in required
+                       for literal in anchors} |
+                      {literal for _, _, required in cues.values() for literal in required or ()} |
+                      {word for _, by_word in starts for word in by_word})
+    strings = [start for always, by_word in starts
+               for start in always + [start for group in by_word.values() for start in group]]
     # Letters that IGNORECASE matches to a literal's letter but that lower() leaves apart
     # ("ſ" for "s", "ı" for "i"): a text with one is coded without the literals' help.
-    folds = "".join(sorted({chr(other) for _, literals in lookups for literal in literals
-                            for letter in literal
+    folds = "".join(sorted({chr(other) for string in literals + strings
+                            for letter in string
                             for other in _casefix._EXTRA_CASES.get(ord(letter), ())}))
-    # A literal lies inside a run of the letters that literals are made of.
-    letters = "".join(sorted({letter for _, literals in lookups for literal in literals
-                              for letter in literal}))
-    return Coder(categories, cues, compile_gazetteer(names), shown, sides, kept,
-                 re.compile(f"[{re.escape(folds)}]") if folds else None, lookups,
-                 re.compile(f"[{re.escape(letters)}]+") if letters else None, {})
+    return Coder(categories, cues, compile_gazetteer(names), shown, sides, folds,
+                 tuple(literals), {}, set())
+
+
+def _word_of(start):
+    """The longest run of letters in a string, if it has MIN_START letters, else None."""
+    word = max(re.findall(r"[^\W\d_]+", start), key=len, default="")
+    return word if len(word) >= MIN_START else None
+
+
+def _leading(items):
+    """Lower-case strings one of which begins every match of a parsed pattern (a sequence of
+    (op, av)) read case-insensitively; None where that cannot be told.
+
+    Zero-width assertions begin nothing; an alternative is read on into what follows it, and an
+    optional part adds what may begin after it. A pattern that may match the empty string, or
+    that begins with anything but a literal (a class, a back-reference), gives None.
+    """
+    items = list(items)
+    while items and items[0][0] in _ZERO_WIDTH:
+        del items[0]
+    if not items:
+        return None
+    op, av = items[0]
+    rest = items[1:]
+    if op is _LITERAL:
+        run = ""
+        for op, av in items:
+            if op is not _LITERAL:
+                break
+            run += chr(av)
+        lowered = run.lower()
+        # "İ" lower-cases to two characters: no string to look for.
+        return {lowered} if len(lowered) == len(run) else None
+    if op is _SUBPATTERN:
+        return _leading(list(av[-1]) + rest)
+    if op is _BRANCH:
+        found = [_leading(list(branch) + rest) for branch in av[1]]
+        return None if None in found else set().union(*found)
+    if op in (_MAX_REPEAT, _MIN_REPEAT):
+        first = _leading(av[2])
+        if first is None or av[0] >= 1:
+            return first
+        after = _leading(rest)
+        return None if after is None else first | after
+    return None
+
+
+def _starts_of(regex):
+    """The strings one of which begins every match of a compiled regex, none of them starting
+    with another (which would find no place the shorter misses); None if unknown."""
+    leading = _leading(_parser.parse(regex.pattern, regex.flags))
+    if leading is None:
+        return None
+    return sorted(start for start in leading
+                  if not any(other != start and start.startswith(other) for other in leading))
+
+
+def _positions(lowered, starts, start, end, held):
+    """Where in lowered[start:end] one of `starts` begins (and fits), in order.
+
+    `starts` are (strings, {word: strings holding it}): only the strings of the words among
+    the sentence's `held` literals may be in it.
+    """
+    always, by_word = starts
+    found = []
+    for strings in [always, *map(by_word.get, by_word.keys() & held)]:
+        for string in strings:
+            at = lowered.find(string, start, end)
+            while at >= 0:
+                found.append(at)
+                at = lowered.find(string, at + 1, end)
+    found.sort()
+    return found
+
+
+def _first_match(regex, starts, text, lowered, start, end, held):
+    """regex.search(text, start, end), tried only where one of `starts` begins in `lowered`.
+
+    `starts` (see `make_coder`) or `lowered` (the text in lower case, None if it can't stand
+    for the text) None: a plain search. A match can begin nowhere else, and a match tried at a
+    place is the one a search tries there. `held`: the literals the sentence holds.
+    """
+    if starts is None or lowered is None:
+        return regex.search(text, start, end)
+    for at in _positions(lowered, starts, start, end, held):
+        match = regex.match(text, at, end)
+        if match:
+            return match
+    return None
+
+
+def _all_spans(regex, starts, text, lowered, held):
+    """[match.span() for match in regex.finditer(text)], tried as `_first_match` does: each
+    match is the first one from the end of the previous (matches here are never empty)."""
+    if starts is None or lowered is None:
+        return [match.span() for match in regex.finditer(text)]
+    spans, after = [], 0
+    for at in _positions(lowered, starts, 0, len(text), held):
+        if at >= after:
+            match = regex.match(text, at)
+            if match:
+                spans.append(match.span())
+                after = match.end()
+    return spans
+
+
+def _members(bits):
+    """The indices of the set bits of an int, in increasing order."""
+    digits = bin(bits)[:1:-1]   # lowest bit first
+    at = digits.find("1")
+    while at >= 0:
+        yield at
+        at = digits.find("1", at + 1)
 
 
 def _coded(kinds, cues):
@@ -309,11 +447,35 @@ def _coded(kinds, cues):
 
 
 class _Sentences:
-    """The sentences of one document, with mentions and cues computed on demand and cached."""
+    """The sentences of one document: the text in lower case (None if it can't stand for the
+    text, see `_lowered`), the literals each sentence holds (`_held_literals`), and mentions and
+    cues computed on demand and cached."""
 
-    def __init__(self, text, spans, coder, found):
-        self.text, self.spans, self.coder, self.found = text, spans, coder, found
+    def __init__(self, text, spans, coder):
+        self.text, self.spans, self.coder = text, spans, coder
+        self.lowered = _lowered(text, coder)
+        self.held, self.found = (None, None) if self.lowered is None else \
+            _held_literals(self.lowered, spans, coder)
         self._mentions, self._cues = {}, {}
+
+    def rows(self, hits):
+        """The tuples of `code_document` for the pattern matches `hits` ({(sentence index,
+        category order, category): {kind: first match's span in the text}})."""
+        rows = []
+        for (i, _, category), kinds in sorted(hits.items()):
+            offset = self.spans[i][1]
+            kinds = {kind: (start - offset, end - offset) for kind, (start, end) in kinds.items()}
+            coded = _coded(kinds, self.cues(i))
+            if coded is None:
+                continue
+            (match_start, match_end), cue = coded
+            ref = cue[0] if cue else match_start
+            actor = self.actor(i, ref, cue)
+            first_cue = min((span for spans in self.cues(i).values() for span in spans),
+                            default=(match_start, match_start))
+            rows.append((i, category, match_start, match_end, *(cue or (-1, -1)), actor,
+                         self.target(i, min(first_cue[1], match_start), actor)))
+        return rows
 
     def sentence(self, i):
         _, start, end = self.spans[i]
@@ -322,16 +484,17 @@ class _Sentences:
     def cues(self, i):
         """Every cue span of the sentence, by kind."""
         if i not in self._cues:
-            sentence = self.sentence(i)
-            self._cues[i] = {kind: [m.span() for m in regex.finditer(sentence)]
-                             if self._may_hold(kind, i) else []
-                             for kind, regex in self.coder.cues.items()}
+            _, start, end = self.spans[i]
+            sentence = self.text[start:end]
+            if self.lowered is None:
+                lowered = held = None
+            else:
+                lowered, held = self.lowered[start:end], self.held[i]
+            # A sentence without one of a kind's literals holds no cue of the kind.
+            self._cues[i] = {kind: _all_spans(regex, starts, sentence, lowered, held)
+                             if not (required and held is not None and held.isdisjoint(required))
+                             else [] for kind, (regex, starts, required) in self.coder.cues.items()}
         return self._cues[i]
-
-    def _may_hold(self, kind, i):
-        """False when the sentence holds none of the literals every cue of the kind holds."""
-        holding = None if self.found is None else self.found.get(("cue", kind))
-        return holding is None or i in holding
 
     def mentions(self, i, adjectives=False):
         """(start, end, actor as shown, is a person) of the actors the sentence names.
@@ -340,13 +503,14 @@ class _Sentences:
         holder of a demand ("Western demands"), hence `adjectives`.
         """
         if i not in self._mentions:
-            types = self.coder.matcher.types
-            self._mentions[i] = [
-                (start, end, self.coder.shown[actor], types[actor] == "person", form)
-                for _, actor, _, start, end, form in
-                document_mentions([(i, self.sentence(i))], self.coder.matcher)]
-        return [mention[:4] for mention in self._mentions[i]
-                if adjectives or mention[4] != "adjective"]
+            types, shown = self.coder.matcher.types, self.coder.shown
+            found = document_mentions([(i, self.sentence(i))], self.coder.matcher)
+            self._mentions[i] = (
+                [(start, end, shown[actor], types[actor] == "person")
+                 for _, actor, _, start, end, form in found if form != "adjective"],
+                [(start, end, shown[actor], types[actor] == "person")
+                 for _, actor, _, start, end, _ in found])
+        return self._mentions[i][adjectives]
 
     def _named(self, i, start=0, end=None):
         """The first person named in sentence[start:end], else the first actor, else ''.
@@ -354,13 +518,17 @@ class _Sentences:
         Not one named as the subject of a modal ("that Ukraine must ..."), who is asked, or
         after "with" ("a call with Scholz"), who is spoken to.
         """
-        sentence = self.sentence(i)
-        inside = [m for m in self.mentions(i)
-                  if m[0] >= start and (end is None or m[0] < end)
-                  and not _ADDRESSEE_AFTER.match(sentence, m[1])
-                  and not _ADDRESSEE_BEFORE.search(sentence, max(0, m[0] - 6), m[0])]
-        people = [m for m in inside if m[3]]
-        return (people or inside or [(0, 0, "")])[0][2]
+        sentence, first = self.sentence(i), None
+        for mention_start, mention_end, name, person in self.mentions(i):
+            if mention_start >= start and (end is None or mention_start < end) and \
+                    not _ADDRESSEE_AFTER.match(sentence, mention_end) and \
+                    not _ADDRESSEE_BEFORE.search(sentence, max(0, mention_start - 6),
+                                                 mention_start):
+                if person:
+                    return name
+                if first is None:
+                    first = name
+        return first or ""
 
     def own_actor(self, i, ref, cue):
         """The actor the sentence itself names, `ref` being where the demand is stated.
@@ -444,34 +612,43 @@ class _Sentences:
         return ""
 
 
-def _anchor_sentences(text, spans, coder):
-    """For each anchor, and each ("cue", kind) with literals, the indices of the sentences that
-    hold it (one of the kind's literals); None if offsets can't map.
-
-    A literal lies inside a run of the letters literals are made of (`coder.runs`): each
-    sentence's distinct runs are looked up in `coder.words` (run -> the keys it holds), which
-    learns every run once, so a document costs one regex pass and a dict look-up per run.
-    """
+def _lowered(text, coder):
+    """The text in lower case, or None where a place in it can't stand for the same place in
+    the text when patterns are read case-insensitively."""
     lowered = text.lower()
     if len(lowered) != len(text):   # a letter whose lower case is longer shifts the offsets
         return None
-    if coder.folds is not None and coder.folds.search(lowered):
+    if any(letter in lowered for letter in coder.folds):
         return None
-    words, lookups = coder.words, coder.lookups
+    return lowered
+
+
+def _held_literals(lowered, spans, coder):
+    """(the literals each sentence holds, as sets; for each literal held, the sentences that
+    hold it, as a bit set: bit i for sentence i).
+
+    A literal lies inside a word between spaces: `coder.words` (word -> the literals it holds)
+    learns every new word once, and only the words that hold one (`coder.relevant`) are read
+    further, so a sentence costs a split and a set intersection.
+    """
+    words, relevant, literals = coder.words, coder.relevant, coder.literals
     if len(words) > _MAX_WORDS:
         words.clear()
-    found = {key: set() for key, _ in lookups}
-    if not lookups:
-        return found
-    for i, (_, start, end) in enumerate(spans):
-        for word in set(coder.runs.findall(lowered, start, end)):
-            held = words.get(word)
-            if held is None:
-                held = words[word] = tuple(key for key, literals in lookups
-                                           if any(literal in word for literal in literals))
-            for key in held:
-                found[key].add(i)
-    return found
+        relevant.clear()
+    tokens = [lowered[start:end].split() for _, start, end in spans]
+    for word in set(filterfalse(words.__contains__, chain.from_iterable(tokens))):
+        inside = words[word] = tuple(literal for literal in literals if literal in word)
+        if inside:
+            relevant.add(word)
+    held, found = [], {}
+    for i, sentence in enumerate(map(relevant.intersection, tokens)):
+        inside = set()
+        for word in sentence:
+            inside.update(words[word])
+        held.append(inside)
+        for literal in inside:
+            found[literal] = found.get(literal, 0) | 1 << i
+    return held, found
 
 
 def code_document(text, spans, coder):
@@ -482,46 +659,70 @@ def code_document(text, spans, coder):
     offsets inside the sentence (cue offsets -1 for a `stated` pattern), sorted by sentence and
     then codebook order.
     """
-    found = _anchor_sentences(text, spans, coder)
-    everything = range(len(spans))
-    holding = {}    # the sentences that hold one of some anchors, by those anchors
+    return _code_batch([(text, spans)], coder)[0]
+
+
+def _code_documents(documents, coder):
+    """`code_document` of each (text, spans), in batches of about _BATCH sentences."""
+    coded, batch, size = [], [], 0
+    for document in documents:
+        batch.append(document)
+        size += len(document[1])
+        if size >= _BATCH:
+            coded += _code_batch(batch, coder)
+            batch, size = [], 0
+    return coded + _code_batch(batch, coder)
+
+
+def _code_batch(documents, coder):
+    """`code_document` of each (text, spans): each pattern is tried on the sentences of all
+    the documents that hold its literals (bit sets over them all)."""
+    documents = [_Sentences(text, spans, coder) for text, spans in documents]
+    owner, found, plain = [], {}, 0     # owner: (document, sentence index) of each sentence
+    for number, document in enumerate(documents):
+        first = len(owner)
+        owner.extend((number, i) for i in range(len(document.spans)))
+        if document.found is None:      # tried everywhere
+            plain |= ((1 << len(document.spans)) - 1) << first
+            continue
+        for literal, bits in document.found.items():
+            found[literal] = found.get(literal, 0) | bits << first
+    everything = (1 << len(owner)) - 1
+    holding = {}    # the sentences that hold one of some literals, by those literals
+
+    def hold(literals):
+        if literals not in holding:
+            bits = plain
+            for literal in literals:
+                bits |= found.get(literal, 0)
+            holding[literals] = bits
+        return holding[literals]
+
     # A topic that needs a cue is looked for only where one may be: a match elsewhere codes
     # nothing (see `_coded`).
-    cued = {} if found is None else {
-        kind: set().union(*(found[("cue", cue)] for cue in allowed))
-        for kind, allowed in NEEDED_CUES if all(("cue", cue) in found for cue in allowed)}
-    hits = {}
+    cue_literals = {kind: required for kind, (_, _, required) in coder.cues.items()}
+    cued = {kind: hold(tuple(sorted({literal for cue in allowed for literal in cue_literals[cue]})))
+            for kind, allowed in NEEDED_CUES if all(cue_literals[cue] for cue in allowed)}
+    hits = [{} for _ in documents]
     for order, (category, compiled) in enumerate(coder.categories):
-        for kind, regex, required in compiled:
-            sets = [cued[kind]] if kind in cued else []
-            if found is not None:
-                for anchors in required:
-                    key = tuple(anchors)
-                    if key not in holding:
-                        holding[key] = set().union(*(found[anchor] for anchor in anchors))
-                    sets.append(holding[key])
-            # Any order: `hits` is sorted below.
-            for i in set.intersection(*sets) if sets else everything:
-                _, start, end = spans[i]
-                match = regex.search(text, start, end)
+        # Only a kind's first match counts, and a `stated` one codes the sentence whatever
+        # else matches (see `_coded`): such sentences need no further search of the kind.
+        matched = {}
+        for kind, regex, required, starts in compiled:
+            candidates = cued.get(kind, everything) & ~(matched.get(kind, 0) |
+                                                        matched.get("stated", 0))
+            for literals in required:
+                candidates &= hold(literals)
+            for g in _members(candidates):
+                number, i = owner[g]
+                document = documents[number]
+                _, start, end = document.spans[i]
+                match = _first_match(regex, starts, document.text, document.lowered, start, end,
+                                     None if document.held is None else document.held[i])
                 if match:
-                    hits.setdefault((i, order, category), {}).setdefault(kind, match.span())
-    sentences = _Sentences(text, spans, coder, found)
-    rows = []
-    for (i, _, category), kinds in sorted(hits.items()):
-        offset = spans[i][1]
-        kinds = {kind: (start - offset, end - offset) for kind, (start, end) in kinds.items()}
-        coded = _coded(kinds, sentences.cues(i))
-        if coded is None:
-            continue
-        (match_start, match_end), cue = coded
-        ref = cue[0] if cue else match_start
-        actor = sentences.actor(i, ref, cue)
-        first_cue = min((span for spans_ in sentences.cues(i).values() for span in spans_),
-                        default=(match_start, match_start))
-        rows.append((i, category, match_start, match_end, *(cue or (-1, -1)), actor,
-                     sentences.target(i, min(first_cue[1], match_start), actor)))
-    return rows
+                    hits[number].setdefault((i, order, category), {})[kind] = match.span()
+                    matched[kind] = matched.get(kind, 0) | 1 << g
+    return [document.rows(found) for document, found in zip(documents, hits)]
 
 
 def code_sentences(sentence_table, codebook=None, gazetteer=None, coder=None):
@@ -534,7 +735,7 @@ def code_sentences(sentence_table, codebook=None, gazetteer=None, coder=None):
     """
     coder = make_coder(codebook, gazetteer) if coder is None else coder
     table = sentence_table.sort_values(["doc_id", "sentence_id"], kind="stable")
-    rows = []
+    rows, documents, firsts = [], [], []
     doc_ids, numbers = table["doc_id"].tolist(), table["sentence_id"].tolist()
     paragraphs, texts = table["paragraph_id"].tolist(), table["sentence"].tolist()
     first = 0
@@ -546,14 +747,15 @@ def code_sentences(sentence_table, codebook=None, gazetteer=None, coder=None):
         for k in range(first, last):
             spans.append((paragraphs[k], offset, offset + len(texts[k])))
             offset += len(texts[k]) + 1
-        text = "\n".join(texts[first:last])
-        for i, category, start, end, cue_start, cue_end, actor, target in \
-                code_document(text, spans, coder):
+        firsts.append(first)
+        documents.append(("\n".join(texts[first:last]), spans))
+        first = last
+    for first, coded in zip(firsts, _code_documents(documents, coder)):
+        for i, category, start, end, cue_start, cue_end, actor, target in coded:
             sentence = texts[first + i]
             rows.append((doc_ids[first], numbers[first + i], category, sentence,
                          sentence[start:end], sentence[cue_start:cue_end] if cue_start >= 0 else "",
                          actor, target, start, end))
-        first = last
     return pd.DataFrame(rows, columns=EVIDENCE_COLUMNS)
 
 

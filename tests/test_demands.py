@@ -1,10 +1,13 @@
 """Demand coding: agreement with the hand-coded seeds, demands vs mentions, actors, codebook errors."""
+import re
+
 import pandas as pd
 import pytest
 
 from analysis import InputError, sentences
-from analysis.demands import (CODEBOOK_FILE, code_sentences, evidence_html, load_codebook,
-                              select_categories)
+from analysis.demands import (CODEBOOK_FILE, _all_spans, _first_match, _held_literals,
+                              _lowered, _starts_of, code_sentences, evidence_html, load_codebook,
+                              make_coder, select_categories)
 from analysis.validation import gold_codes, load_annotation, scores
 
 REQUIRED = ["halt_training", "halt_weapons", "no_foreign_troops", "neutrality", "territory",
@@ -138,3 +141,36 @@ def test_unknown_category_subset_is_an_input_error(codebook):
     assert list(select_categories(codebook, ["territory"])["id"]) == ["territory"]
     with pytest.raises(InputError, match="no category nonsense"):
         select_categories(codebook, ["nonsense"])
+
+
+@pytest.mark.parametrize("pattern, starts", [
+    (r"(?<!\w)(?:(?:a )?members? of NATO)(?!\w)", ["a ", "member"]),   # an optional part
+    (r"(?:military |)aid", ["aid", "military aid"]),        # an empty alternative reads on
+    (r"(?:no|not)+ way", ["no"]),                            # "not" begins with "no"
+    (r"(?i:NATO) troops|\bKyiv", ["kyiv", "nato troops"]),
+    (r"\w+ troops", None), (r"x*", None), (r"[Ww]ar", None), (r"İstanbul", None),
+])
+def test_the_starts_of_a_pattern_begin_each_of_its_matches(pattern, starts):
+    assert _starts_of(re.compile(pattern, re.IGNORECASE)) == starts
+
+
+def test_trying_a_pattern_only_where_a_start_begins_finds_what_a_search_finds(seed_sentences):
+    coder = make_coder()
+    texts = list(seed_sentences["sentence"]) + [
+        "NATO membership, a member of NATO; Members of NATO's council.",
+        "Stop arming Kyiv! He STOPPED supplying weapons, then halted arms deliveries.",
+        "Russia won't accept it, objects to it and rejected it: “unacceptable”."]
+    for text in texts:
+        lowered = _lowered(text, coder)
+        held = _held_literals(lowered, [(0, 0, len(text))], coder)[0][0]
+        for _, entries in coder.categories:
+            for _, regex, _, starts in entries:
+                assert _span(_first_match(regex, starts, text, lowered, 0, len(text), held)) == \
+                    _span(regex.search(text)), (regex.pattern, text)
+        for regex, starts, _ in coder.cues.values():
+            assert _all_spans(regex, starts, text, lowered, held) == \
+                [match.span() for match in regex.finditer(text)], text
+
+
+def _span(match):
+    return match and match.span()
