@@ -83,9 +83,21 @@ TRIGGERS = {
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
     "teaser": ("…", "..."),
 }
-# Rules whose triggers occur in every match, short or long (read off their patterns): in a
-# document containing none of a rule's triggers, it cannot match a line, so it is not tried.
-FULLY_TRIGGERED = ("photo credit", "donation appeal", "newsletter box")
+# Lower-case text that every match of a rule contains, short or long (read off its pattern): a
+# line or document containing none of it cannot match, so the rule is not tried there. A cheap
+# substring test instead of a regex that scans the whole line; "no words" and the rules
+# anchored at the line's start fail fast on their own.
+REQUIRED = {
+    "breadcrumb": ("/", "›", "»", ">", "|"),
+    "photo credit": TRIGGERS["photo credit"],
+    "donation appeal": TRIGGERS["donation appeal"],
+    "newsletter box": TRIGGERS["newsletter box"],
+    "comment form": TRIGGERS["comment form"] + ("cancel reply",),
+    "teaser": ("more", "all", "also", "related", "recommended", "most ", "trending", "editor",
+               "…", "..."),
+}
+# Looked for in each whole document; the other required text is only looked for in short lines.
+DOCUMENT_TRIGGERS = {trigger for triggers in TRIGGERS.values() for trigger in triggers}
 # The characters a case-insensitive pattern matches to an ASCII letter while str.lower() does
 # not lower them to it ("ſ" matches "s"): a document with one is tried against every rule.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -138,37 +150,56 @@ def _logical_lines(raw):
     return merged
 
 
-def _document_rules(lines):
-    """(rules for short lines, (rule, pattern, triggers) for long lines) of one document.
-
-    The triggers of a rule are those that occur somewhere in the document's lines, lower case:
-    a line can only contain what its document does.
-    """
-    joined = "\n".join(line for _, line in lines)
+def _line_rules(joined):
+    """The rule of each line of `joined` (logical lines joined by "\\n"): first match, or None."""
+    if not joined:
+        return []      # no lines (a logical line is never empty)
+    # The document's lower case split at "\n" is each line's lower case: str.lower() never makes
+    # or removes a "\n", and its one context rule (final sigma) does not look across one.
     lowered = joined.lower()
-    present = {name: [trigger for trigger in triggers if trigger in lowered]
-               for name, triggers in TRIGGERS.items()}
+    short_rules, long_rules = _document_rules(joined, lowered)
+    return [_line_rule(line, lower, short_rules, long_rules)
+            for line, lower in zip(joined.split("\n"), lowered.split("\n"))]
+
+
+def _document_rules(joined, lowered):
+    """(rules for short lines, rules for long lines) of one document, as (name, pattern, triggers).
+
+    A line is tried against a rule only when its lower case holds one of the triggers (None: it
+    always is): REQUIRED for a short line, TRIGGERS for a long one. Only the triggers that occur
+    in the document (`lowered`) are kept, as a line can only contain what its document does, and
+    a rule left without any is dropped.
+    """
+    present = {trigger for trigger in DOCUMENT_TRIGGERS if trigger in lowered}
     if _holds_any(joined, FOLDS_TO_ASCII):
-        short_rules = RULES
+        short_rules = [(name, pattern, None) for name, pattern in RULES]
     else:
-        short_rules = [(name, pattern) for name, pattern in RULES
-                       if name not in FULLY_TRIGGERED or present[name]]
-    long_rules = [(name, pattern, present[name]) for name, pattern in RULES if present.get(name)]
-    return short_rules, long_rules
+        short_rules = [(name, pattern, _present(REQUIRED.get(name), present))
+                       for name, pattern in RULES]
+        short_rules = [rule for rule in short_rules if rule[2] != []]
+    long_rules = [(name, pattern, _present(TRIGGERS.get(name, ()), present))
+                  for name, pattern in RULES]
+    return short_rules, [rule for rule in long_rules if rule[2]]
 
 
-def _line_rule(line, short_rules, long_rules):
-    """The first rule matching a logical line (words separated by single spaces), or None."""
-    if line.count(" ") < SHORT_LINE_MAX_WORDS:
-        for name, pattern in short_rules:
-            if pattern.search(line):
-                return name
+def _present(triggers, present):
+    """The triggers that may be in a line of a document whose DOCUMENT_TRIGGERS are `present`."""
+    if triggers is None:
         return None
-    if long_rules:
-        lowered = line.lower()
-        for name, pattern, triggers in long_rules:
-            if any(trigger in lowered for trigger in triggers) and pattern.search(line):
-                return name
+    return [trigger for trigger in triggers
+            if trigger in present or trigger not in DOCUMENT_TRIGGERS]
+
+
+def _line_rule(line, lowered, short_rules, long_rules):
+    """The first rule matching a logical line (words separated by single spaces), or None.
+
+    `lowered` is the line's lower case; the rules are those of its document (`_document_rules`).
+    """
+    rules = short_rules if line.count(" ") < SHORT_LINE_MAX_WORDS else long_rules
+    for name, pattern, triggers in rules:
+        if (triggers is None or any(trigger in lowered for trigger in triggers)) \
+                and pattern.search(line):
+            return name
     return None
 
 
@@ -193,17 +224,18 @@ def _remove_block_interiors(lines, rules):
 def clean_text(raw):
     """Return the article text (one paragraph a line) and the removed lines with their rules."""
     lines = _logical_lines(raw)
-    short_rules, long_rules = _document_rules(lines)
-    rules = [_line_rule(line, short_rules, long_rules) for _, line in lines]
+    joined = "\n".join(line for _, line in lines)
+    rules = _line_rules(joined)
     for i in range(len(lines) - 1):
         if rules[i] == "label" and LABELS_WITH_VALUE.match(lines[i][1]) and rules[i + 1] is None \
                 and not _is_long(lines[i + 1][1]) and not _ends_sentence(lines[i + 1][1]):
             rules[i + 1] = "label"
     _remove_block_interiors(lines, rules)
     seen = set()
-    for i, (_, line) in enumerate(lines):
+    # Logical lines are already single-spaced; casefolding has no context, so the document's
+    # casefold split at "\n" is each line's (one call instead of one a line).
+    for i, key in enumerate(joined.casefold().split("\n")):
         if rules[i] is None:
-            key = line.casefold()     # logical lines are already single-spaced
             if key in seen:
                 rules[i] = "repeated line"
             seen.add(key)

@@ -152,14 +152,17 @@ def _every_rule_tried(line):
     ["Your support, no matter how small, makes a world of difference to our newsroom and to the "
      "reporters we keep in the region this winter, said the editor in a message from Kyiv.",
      "An İmage: the Kelvin sign K and a dotless ı in a caption"],
+    ["Home / World / Europe", "News » Politics » Elections", "Most popular", "Editor’s picks",
+     "More from the region", "Related articles:", "Trending", "You may also like", "Recommended",
+     "Load more", "3 comments", "Post a comment", "Log in to reply", "Ministers met again…",
+     "Payment methods", "Become a paying member", "Never miss a story", "Photo: Reuters"],
 ])
 def test_rules_pruned_by_the_document_give_the_rule_of_every_line(seed_docs, extra):
-    from analysis.clean import _document_rules, _line_rule, _logical_lines
+    from analysis.clean import _line_rules, _logical_lines
 
     for raw in seed_docs["raw_text"]:
         lines = _logical_lines(raw + "\n" + "\n".join(extra))
-        rules = _document_rules(lines)
-        assert [_line_rule(line, *rules) for _, line in lines] == \
+        assert _line_rules("\n".join(line for _, line in lines)) == \
             [_every_rule_tried(line) for _, line in lines]
 
 
@@ -177,3 +180,11 @@ def test_single_spaced_equals_splitting_at_every_kind_of_whitespace():
              "file\x1cseparator", "", " ", "\u3000ideographic", "“curly” quotes’ here"]
     for line in lines:
         assert _single_spaced(line) == " ".join(line.split()), repr(line)
+
+
+def test_a_documents_lower_and_casefold_split_at_newlines_are_those_of_its_lines():
+    # clean_text lowers and casefolds each document once, not each line.
+    lines = ["ΟΔΟΣ", "Σ", "ΑΣ", "Straße İstanbul", "“Curly” K ſ", "x"]
+    joined = "\n".join(lines)
+    assert joined.lower().split("\n") == [line.lower() for line in lines]
+    assert joined.casefold().split("\n") == [line.casefold() for line in lines]
