@@ -133,14 +133,22 @@ def _single_spaced(line):
     return " ".join(line.split())
 
 
+def _single_spaced_lines(raw):
+    """The lines of `raw`, each with its words separated by single spaces."""
+    lines = raw.split("\n")
+    # Most documents are already: the test of `_single_spaced`, once for the whole text.
+    if "  " not in raw and " \n" not in raw and "\n " not in raw and raw[:1] != " " \
+            and raw[-1:] != " " and raw.replace("\n", "").isprintable():
+        return lines
+    return [_single_spaced(line) for line in lines]
+
+
 def _logical_lines(raw):
     """Lines with their 1-based numbers, broken paragraphs rejoined."""
     if _holds_any(raw, ZERO_WIDTH):
         raw = raw.translate(_WITHOUT_ZERO_WIDTH)
-    lines = [(number, _single_spaced(line))
-             for number, line in enumerate(raw.split("\n"), start=1)]
     merged = []
-    for number, line in lines:
+    for number, line in enumerate(_single_spaced_lines(raw), start=1):
         if not line:
             continue
         if merged and not _ends_sentence(merged[-1][1]) and line[0].islower():
@@ -197,8 +205,13 @@ def _line_rule(line, lowered, short_rules, long_rules):
     """
     rules = short_rules if line.count(" ") < SHORT_LINE_MAX_WORDS else long_rules
     for name, pattern, triggers in rules:
-        if (triggers is None or any(trigger in lowered for trigger in triggers)) \
-                and pattern.search(line):
+        if triggers is not None:
+            for trigger in triggers:    # a loop, not any(): no generator for every line and rule
+                if trigger in lowered:
+                    break
+            else:
+                continue
+        if pattern.search(line):
             return name
     return None
 

@@ -188,3 +188,12 @@ def test_a_documents_lower_and_casefold_split_at_newlines_are_those_of_its_lines
     joined = "\n".join(lines)
     assert joined.lower().split("\n") == [line.lower() for line in lines]
     assert joined.casefold().split("\n") == [line.casefold() for line in lines]
+
+
+@pytest.mark.parametrize("raw", ["plain\nlines here\n\nand “quotes”", "two  spaces\nok", " lead\nx",
+                                 "x\ntrail ", "a \nb", "a\n b", "tab\there\nx", "nbsp\u00a0x\ny",
+                                 "", "\n\n", "one"])
+def test_single_spaced_lines_equal_splitting_each_line(raw):
+    from analysis.clean import _single_spaced_lines
+
+    assert _single_spaced_lines(raw) == [" ".join(line.split()) for line in raw.split("\n")]
