@@ -17,6 +17,7 @@ Order of work:
 """
 import re
 from dataclasses import dataclass, field
+from re import _constants as sre, _parser as sre_parse
 
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "*")
 
@@ -26,8 +27,8 @@ def _cues(*phrases):
 
 
 # Cue phrases of block boilerplate. A line matching one belongs to that block.
-BLOCK_CUES = {
-    "donation appeal": _cues(
+CUE_PHRASES = {
+    "donation appeal": (
         r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:independent|our) journalism",
         r"\b(?:make|consider|making) a (?:donation|contribution)\b",
         r"\bdonate (?:now|today|here|to us|monthly)\b", r"\bdonations? (?:keeps?|helps?|allows?)\b",
@@ -36,21 +37,22 @@ BLOCK_CUES = {
         r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
         r"\bpay(?:ment|ing) methods?\b", r"\bbecome a (?:patron|supporter|paying member)\b",
         r"\bsupport (?:us|our work) (?:monthly|today)\b"),
-    "newsletter box": _cues(
+    "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"\bsubscribers? agree\b",
         r"\bsubscribe (?:now|here|today|to (?:our|the))\b", r"\bprivacy policy\b",
         r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b"),
-    "comment form": _cues(
+    "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
         r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$"),
-    "teaser": _cues(
+    "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also)\b\W*$", r"^check also$",
         r"^related(?: articles?| stories| news| posts?| coverage)?:?$", r"^more (?:from|on|in) ",
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
         r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$"),
-    "author box": r"^About \S+(?: \S+){0,3}$",
 }
+BLOCK_CUES = {**{name: _cues(*phrases) for name, phrases in CUE_PHRASES.items()},
+              "author box": r"^About \S+(?: \S+){0,3}$"}
 
 # Line rules for page furniture that stands alone (checked before the block cues).
 LINE_RULES = {
@@ -96,6 +98,68 @@ REQUIRED = {
     "teaser": ("more", "all", "also", "related", "recommended", "most ", "trending", "editor",
                "…", "..."),
 }
+
+
+def required_text(pattern):
+    """Lower-case texts one of which the lower case of every match of `pattern` holds, or None.
+
+    Read off the parse tree of Python's own regex parser: a run of literal characters that every
+    match passes through, or one run from each branch of an alternation every match passes; the
+    candidate whose shortest text is longest wins. None if there is no such text. Characters
+    with case outside ASCII end a run: re may fold them to others that lower() does not.
+    """
+    return _required(sre_parse.parse(pattern))
+
+
+def _required(items):
+    best, run = None, ""
+    for op, value in [*items, (None, None)]:
+        if op is sre.LITERAL and (value < 128 or chr(value).lower() == chr(value).upper()):
+            run += chr(value).lower()
+            continue
+        candidates = [(run,)] if run else []
+        run = ""
+        if op is sre.SUBPATTERN:
+            candidates.append(_required(value[-1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            candidates.append(_required(value[2]))
+        elif op is sre.BRANCH:
+            branches = [_required(branch) for branch in value[1]]
+            if None not in branches:
+                candidates.append(tuple(text for branch in branches for text in branch))
+        elif op is sre.IN and all(kind is sre.LITERAL and (code < 128 or
+                                                            chr(code).lower() == chr(code).upper())
+                                  for kind, code in value):
+            candidates.append(tuple(chr(code).lower() for _, code in value))
+        for candidate in candidates:
+            if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+                best = candidate
+    return best
+
+
+class _Alternatives:
+    """A cue rule searched alternative by alternative, for long lines.
+
+    Scanning a long line with every alternative at once is the costly part of cleaning; each
+    alternative is tried only on a line whose lower case holds its `required_text`. A line with
+    a character that re folds but lower() does not (FOLDS_TO_ASCII) gets the whole pattern.
+    """
+
+    def __init__(self, pattern, phrases):
+        self.pattern = pattern
+        self.parts = [(re.compile(_cues(phrase)), required_text(_cues(phrase)))
+                      for phrase in phrases]
+
+    def search(self, line):
+        if _holds_any(line, FOLDS_TO_ASCII):
+            return self.pattern.search(line)
+        lowered = line.lower()
+        return any((required is None or any(text in lowered for text in required))
+                   and part.search(line) for part, required in self.parts)
+
+
+LONG_LINE_RULES = [(name, _Alternatives(pattern, CUE_PHRASES[name]) if name in CUE_PHRASES
+                    else pattern) for name, pattern in RULES]
 # Looked for in each whole document; the other required text is only looked for in short lines.
 DOCUMENT_TRIGGERS = {trigger for triggers in TRIGGERS.values() for trigger in triggers}
 # The characters a case-insensitive pattern matches to an ASCII letter while str.lower() does
@@ -186,7 +250,7 @@ def _document_rules(joined, lowered):
                        for name, pattern in RULES]
         short_rules = [rule for rule in short_rules if rule[2] != []]
     long_rules = [(name, pattern, _present(TRIGGERS.get(name, ()), present))
-                  for name, pattern in RULES]
+                  for name, pattern in LONG_LINE_RULES]
     return short_rules, [rule for rule in long_rules if rule[2]]
 
 
