@@ -15,6 +15,7 @@ Order of work:
    also" and the teaser's truncated text);
 4. drop later copies of a line already kept (a headline printed twice).
 """
+import functools
 import re
 from dataclasses import dataclass, field
 from re import _constants as sre, _parser as sre_parse
@@ -215,7 +216,7 @@ def _logical_lines(raw):
     for number, line in enumerate(_single_spaced_lines(raw), start=1):
         if not line:
             continue
-        if merged and not _ends_sentence(merged[-1][1]) and line[0].islower():
+        if merged and line[0].islower() and not _ends_sentence(merged[-1][1]):
             merged[-1] = (merged[-1][0], merged[-1][1] + " " + line)
         else:
             merged.append((number, line))
@@ -242,8 +243,16 @@ def _document_rules(joined, lowered):
     in the document (`lowered`) are kept, as a line can only contain what its document does, and
     a rule left without any is dropped.
     """
-    present = {trigger for trigger in DOCUMENT_TRIGGERS if trigger in lowered}
-    if _holds_any(joined, FOLDS_TO_ASCII):
+    present = frozenset(trigger for trigger in DOCUMENT_TRIGGERS if trigger in lowered)
+    return _rules_given(present, _holds_any(joined, FOLDS_TO_ASCII))
+
+
+# Few documents hold any trigger, so a few sets of them recur in any corpus: built once each.
+@functools.lru_cache(maxsize=1024)
+def _rules_given(present, folds):
+    """`_document_rules` of a document holding the DOCUMENT_TRIGGERS `present`; `folds`: one
+    holding a FOLDS_TO_ASCII character."""
+    if folds:
         short_rules = [(name, pattern, None) for name, pattern in RULES]
     else:
         short_rules = [(name, pattern, _present(REQUIRED.get(name), present))
