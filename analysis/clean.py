@@ -71,7 +71,8 @@ LINE_RULES = {
 }
 # Checked in this order, first match wins: stand-alone furniture before block cues.
 RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK_CUES}.items()]
-# Page furniture is mostly short lines, and short lines are few, so every rule is tried on them.
+# Page furniture is mostly short lines, and short lines are few, so every rule may match them
+# (REQUIRED below only skips the rules that provably cannot).
 # A longer line is tried against a rule only when it contains one of the rule's triggers (lower
 # case text that every long match contains): a substring test is far cheaper than the regex, and
 # most article lines contain none. Rules without triggers only ever match short lines.
