@@ -15,8 +15,10 @@ Order of work:
    also" and the teaser's truncated text);
 4. drop later copies of a line already kept (a headline printed twice).
 """
+import functools
 import re
 from dataclasses import dataclass, field
+from re import _constants as sre, _parser as sre_parse
 
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "*")
 
@@ -26,8 +28,8 @@ def _cues(*phrases):
 
 
 # Cue phrases of block boilerplate. A line matching one belongs to that block.
-BLOCK_CUES = {
-    "donation appeal": _cues(
+CUE_PHRASES = {
+    "donation appeal": (
         r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:independent|our) journalism",
         r"\b(?:make|consider|making) a (?:donation|contribution)\b",
         r"\bdonate (?:now|today|here|to us|monthly)\b", r"\bdonations? (?:keeps?|helps?|allows?)\b",
@@ -36,21 +38,22 @@ BLOCK_CUES = {
         r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
         r"\bpay(?:ment|ing) methods?\b", r"\bbecome a (?:patron|supporter|paying member)\b",
         r"\bsupport (?:us|our work) (?:monthly|today)\b"),
-    "newsletter box": _cues(
+    "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"\bsubscribers? agree\b",
         r"\bsubscribe (?:now|here|today|to (?:our|the))\b", r"\bprivacy policy\b",
         r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b"),
-    "comment form": _cues(
+    "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
         r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$"),
-    "teaser": _cues(
+    "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also)\b\W*$", r"^check also$",
         r"^related(?: articles?| stories| news| posts?| coverage)?:?$", r"^more (?:from|on|in) ",
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
         r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$"),
-    "author box": r"^About \S+(?: \S+){0,3}$",
 }
+BLOCK_CUES = {**{name: _cues(*phrases) for name, phrases in CUE_PHRASES.items()},
+              "author box": r"^About \S+(?: \S+){0,3}$"}
 
 # Line rules for page furniture that stands alone (checked before the block cues).
 LINE_RULES = {
@@ -68,7 +71,8 @@ LINE_RULES = {
 }
 # Checked in this order, first match wins: stand-alone furniture before block cues.
 RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK_CUES}.items()]
-# Page furniture is mostly short lines, and short lines are few, so every rule is tried on them.
+# Page furniture is mostly short lines, and short lines are few, so every rule may match them
+# (REQUIRED below only skips the rules that provably cannot).
 # A longer line is tried against a rule only when it contains one of the rule's triggers (lower
 # case text that every long match contains): a substring test is far cheaper than the regex, and
 # most article lines contain none. Rules without triggers only ever match short lines.
@@ -83,9 +87,83 @@ TRIGGERS = {
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
     "teaser": ("…", "..."),
 }
-# Rules whose triggers occur in every match, short or long (read off their patterns): in a
-# document containing none of a rule's triggers, it cannot match a line, so it is not tried.
-FULLY_TRIGGERED = ("photo credit", "donation appeal", "newsletter box")
+# Lower-case text that every match of a rule contains, short or long (read off its pattern): a
+# line or document containing none of it cannot match, so the rule is not tried there. A cheap
+# substring test instead of a regex that scans the whole line; "no words" and the rules
+# anchored at the line's start fail fast on their own.
+REQUIRED = {
+    "breadcrumb": ("/", "›", "»", ">", "|"),
+    "photo credit": TRIGGERS["photo credit"],
+    "donation appeal": TRIGGERS["donation appeal"],
+    "newsletter box": TRIGGERS["newsletter box"],
+    "comment form": TRIGGERS["comment form"] + ("cancel reply",),
+    "teaser": ("more", "all", "also", "related", "recommended", "most ", "trending", "editor",
+               "…", "..."),
+}
+
+
+def required_text(pattern):
+    """Lower-case texts one of which the lower case of every match of `pattern` holds, or None.
+
+    Read off the parse tree of Python's own regex parser: a run of literal characters that every
+    match passes through, or one run from each branch of an alternation every match passes; the
+    candidate whose shortest text is longest wins. None if there is no such text. Characters
+    with case outside ASCII end a run: re may fold them to others that lower() does not.
+    """
+    return _required(sre_parse.parse(pattern))
+
+
+def _required(items):
+    best, run = None, ""
+    for op, value in [*items, (None, None)]:
+        if op is sre.LITERAL and (value < 128 or chr(value).lower() == chr(value).upper()):
+            run += chr(value).lower()
+            continue
+        candidates = [(run,)] if run else []
+        run = ""
+        if op is sre.SUBPATTERN:
+            candidates.append(_required(value[-1]))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
+            candidates.append(_required(value[2]))
+        elif op is sre.BRANCH:
+            branches = [_required(branch) for branch in value[1]]
+            if None not in branches:
+                candidates.append(tuple(text for branch in branches for text in branch))
+        elif op is sre.IN and all(kind is sre.LITERAL and (code < 128 or
+                                                            chr(code).lower() == chr(code).upper())
+                                  for kind, code in value):
+            candidates.append(tuple(chr(code).lower() for _, code in value))
+        for candidate in candidates:
+            if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
+                best = candidate
+    return best
+
+
+class _Alternatives:
+    """A cue rule searched alternative by alternative, for long lines.
+
+    Scanning a long line with every alternative at once is the costly part of cleaning; each
+    alternative is tried only on a line whose lower case holds its `required_text`. A line with
+    a character that re folds but lower() does not (FOLDS_TO_ASCII) gets the whole pattern.
+    """
+
+    def __init__(self, pattern, phrases):
+        self.pattern = pattern
+        self.parts = [(re.compile(_cues(phrase)), required_text(_cues(phrase)))
+                      for phrase in phrases]
+
+    def search(self, line):
+        if _holds_any(line, FOLDS_TO_ASCII):
+            return self.pattern.search(line)
+        lowered = line.lower()
+        return any((required is None or any(text in lowered for text in required))
+                   and part.search(line) for part, required in self.parts)
+
+
+LONG_LINE_RULES = [(name, _Alternatives(pattern, CUE_PHRASES[name]) if name in CUE_PHRASES
+                    else pattern) for name, pattern in RULES]
+# Looked for in each whole document; the other required text is only looked for in short lines.
+DOCUMENT_TRIGGERS = {trigger for triggers in TRIGGERS.values() for trigger in triggers}
 # The characters a case-insensitive pattern matches to an ASCII letter while str.lower() does
 # not lower them to it ("ſ" matches "s"): a document with one is tried against every rule.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
@@ -121,54 +199,94 @@ def _single_spaced(line):
     return " ".join(line.split())
 
 
+def _single_spaced_lines(raw):
+    """The lines of `raw`, each with its words separated by single spaces."""
+    lines = raw.split("\n")
+    # Most documents are already: the test of `_single_spaced`, once for the whole text.
+    if "  " not in raw and " \n" not in raw and "\n " not in raw and raw[:1] != " " \
+            and raw[-1:] != " " and raw.replace("\n", "").isprintable():
+        return lines
+    return [_single_spaced(line) for line in lines]
+
+
 def _logical_lines(raw):
     """Lines with their 1-based numbers, broken paragraphs rejoined."""
     if _holds_any(raw, ZERO_WIDTH):
         raw = raw.translate(_WITHOUT_ZERO_WIDTH)
-    lines = [(number, _single_spaced(line))
-             for number, line in enumerate(raw.split("\n"), start=1)]
     merged = []
-    for number, line in lines:
+    for number, line in enumerate(_single_spaced_lines(raw), start=1):
         if not line:
             continue
-        if merged and not _ends_sentence(merged[-1][1]) and line[0].islower():
+        if merged and line[0].islower() and not _ends_sentence(merged[-1][1]):
             merged[-1] = (merged[-1][0], merged[-1][1] + " " + line)
         else:
             merged.append((number, line))
     return merged
 
 
-def _document_rules(lines):
-    """(rules for short lines, (rule, pattern, triggers) for long lines) of one document.
-
-    The triggers of a rule are those that occur somewhere in the document's lines, lower case:
-    a line can only contain what its document does.
-    """
-    joined = "\n".join(line for _, line in lines)
+def _line_rules(joined):
+    """The rule of each line of `joined` (logical lines joined by "\\n"): first match, or None."""
+    if not joined:
+        return []      # no lines (a logical line is never empty)
+    # The document's lower case split at "\n" is each line's lower case: str.lower() never makes
+    # or removes a "\n", and its one context rule (final sigma) does not look across one.
     lowered = joined.lower()
-    present = {name: [trigger for trigger in triggers if trigger in lowered]
-               for name, triggers in TRIGGERS.items()}
-    if _holds_any(joined, FOLDS_TO_ASCII):
-        short_rules = RULES
+    short_rules, long_rules = _document_rules(joined, lowered)
+    return [_line_rule(line, lower, short_rules, long_rules)
+            for line, lower in zip(joined.split("\n"), lowered.split("\n"))]
+
+
+def _document_rules(joined, lowered):
+    """(rules for short lines, rules for long lines) of one document, as (name, pattern, triggers).
+
+    A line is tried against a rule only when its lower case holds one of the triggers (None: it
+    always is): REQUIRED for a short line, TRIGGERS for a long one. Only the triggers that occur
+    in the document (`lowered`) are kept, as a line can only contain what its document does, and
+    a rule left without any is dropped.
+    """
+    present = frozenset(trigger for trigger in DOCUMENT_TRIGGERS if trigger in lowered)
+    return _rules_given(present, _holds_any(joined, FOLDS_TO_ASCII))
+
+
+# Few documents hold any trigger, so a few sets of them recur in any corpus: built once each.
+@functools.lru_cache(maxsize=1024)
+def _rules_given(present, folds):
+    """`_document_rules` of a document holding the DOCUMENT_TRIGGERS `present`; `folds`: one
+    holding a FOLDS_TO_ASCII character."""
+    if folds:
+        short_rules = [(name, pattern, None) for name, pattern in RULES]
     else:
-        short_rules = [(name, pattern) for name, pattern in RULES
-                       if name not in FULLY_TRIGGERED or present[name]]
-    long_rules = [(name, pattern, present[name]) for name, pattern in RULES if present.get(name)]
-    return short_rules, long_rules
+        short_rules = [(name, pattern, _present(REQUIRED.get(name), present))
+                       for name, pattern in RULES]
+        short_rules = [rule for rule in short_rules if rule[2] != []]
+    long_rules = [(name, pattern, _present(TRIGGERS.get(name, ()), present))
+                  for name, pattern in LONG_LINE_RULES]
+    return short_rules, [rule for rule in long_rules if rule[2]]
 
 
-def _line_rule(line, short_rules, long_rules):
-    """The first rule matching a logical line (words separated by single spaces), or None."""
-    if line.count(" ") < SHORT_LINE_MAX_WORDS:
-        for name, pattern in short_rules:
-            if pattern.search(line):
-                return name
+def _present(triggers, present):
+    """The triggers that may be in a line of a document whose DOCUMENT_TRIGGERS are `present`."""
+    if triggers is None:
         return None
-    if long_rules:
-        lowered = line.lower()
-        for name, pattern, triggers in long_rules:
-            if any(trigger in lowered for trigger in triggers) and pattern.search(line):
-                return name
+    return [trigger for trigger in triggers
+            if trigger in present or trigger not in DOCUMENT_TRIGGERS]
+
+
+def _line_rule(line, lowered, short_rules, long_rules):
+    """The first rule matching a logical line (words separated by single spaces), or None.
+
+    `lowered` is the line's lower case; the rules are those of its document (`_document_rules`).
+    """
+    rules = short_rules if line.count(" ") < SHORT_LINE_MAX_WORDS else long_rules
+    for name, pattern, triggers in rules:
+        if triggers is not None:
+            for trigger in triggers:    # a loop, not any(): no generator for every line and rule
+                if trigger in lowered:
+                    break
+            else:
+                continue
+        if pattern.search(line):
+            return name
     return None
 
 
@@ -193,17 +311,18 @@ def _remove_block_interiors(lines, rules):
 def clean_text(raw):
     """Return the article text (one paragraph a line) and the removed lines with their rules."""
     lines = _logical_lines(raw)
-    short_rules, long_rules = _document_rules(lines)
-    rules = [_line_rule(line, short_rules, long_rules) for _, line in lines]
+    joined = "\n".join(line for _, line in lines)
+    rules = _line_rules(joined)
     for i in range(len(lines) - 1):
         if rules[i] == "label" and LABELS_WITH_VALUE.match(lines[i][1]) and rules[i + 1] is None \
                 and not _is_long(lines[i + 1][1]) and not _ends_sentence(lines[i + 1][1]):
             rules[i + 1] = "label"
     _remove_block_interiors(lines, rules)
     seen = set()
-    for i, (_, line) in enumerate(lines):
+    # Logical lines are already single-spaced; casefolding has no context, so the document's
+    # casefold split at "\n" is each line's (one call instead of one a line).
+    for i, key in enumerate(joined.casefold().split("\n")):
         if rules[i] is None:
-            key = line.casefold()     # logical lines are already single-spaced
             if key in seen:
                 rules[i] = "repeated line"
             seen.add(key)

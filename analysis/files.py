@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 
 DEFAULT_MAX_BYTES = 5_000_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_HTML_ENDINGS = tuple(HTML_SUFFIXES)
 
 # Checked before decoding, so that a picture or archive renamed to .txt is still recognised.
 MAGIC = [
@@ -29,6 +30,7 @@ MAGIC = [
     (b"\x1f\x8b", "gzip archive"),
     (b"\x7fELF", "executable"),
 ]
+_MAGIC_PREFIXES = tuple(magic for magic, _ in MAGIC)
 # UTF-32 before UTF-16: the UTF-32-LE mark starts with the UTF-16-LE one.
 BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -122,28 +124,35 @@ def _read_document(path, max_bytes):
     if max_bytes is not None and info.st_size > max_bytes:
         raise Skip(f"larger than {max_bytes:,} bytes, too large for one article "
                    f"(max_bytes={max_bytes})")
-    with open(path, "rb") as handle:
+    with open(path, "rb", buffering=0) as handle:     # one read of the whole file: no buffer
         data = handle.read()
     if not data or data.isspace():
         raise Skip("empty file" if not data else "only whitespace")
-    for magic, kind in MAGIC:
-        if data.startswith(magic):
-            raise Skip(kind)
+    if data.startswith(_MAGIC_PREFIXES):
+        raise Skip(next(kind for magic, kind in MAGIC if data.startswith(magic)))
     if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
         raise Skip("image (WebP)")
     text, encoding = decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     how = ""
     head = _markup_head(text)
     if _looks_like_svg(head):
         raise Skip("image (SVG)")
-    if PurePosixPath(path).suffix.lower() in HTML_SUFFIXES or _looks_like_html(head):
+    if _has_html_suffix(path) or _looks_like_html(head):
         text, how = html_article_text(text), "article text extracted from HTML"
         if not text.strip():
             raise Skip("HTML page without article text")
-    if not text.strip():
+    if not text or text.isspace():     # as `not text.strip()`, without copying the text
         raise Skip("only whitespace")
     return text, encoding, how
+
+
+def _has_html_suffix(path):
+    # A suffix is the end of the path: only a path ending like one needs a PurePosixPath.
+    path = os.fspath(path)
+    return path.lower().endswith(_HTML_ENDINGS) and \
+        PurePosixPath(path).suffix.lower() in HTML_SUFFIXES
 
 
 def decode(data):

@@ -1,4 +1,6 @@
 """Cleaning, checked against what a careful reader marked in each seed: what must go, what must stay."""
+import re
+
 import pytest
 
 from analysis.clean import clean_text
@@ -152,14 +154,25 @@ def _every_rule_tried(line):
     ["Your support, no matter how small, makes a world of difference to our newsroom and to the "
      "reporters we keep in the region this winter, said the editor in a message from Kyiv.",
      "An İmage: the Kelvin sign K and a dotless ı in a caption"],
+    ["Home / World / Europe", "News » Politics » Elections", "Most popular", "Editor’s picks",
+     "More from the region", "Related articles:", "Trending", "You may also like", "Recommended",
+     "Load more", "3 comments", "Post a comment", "Log in to reply", "Ministers met again…",
+     "Payment methods", "Become a paying member", "Never miss a story", "Photo: Reuters"],
+    ["Readers who want the full picture can support us today by becoming a member, the editor "
+     "wrote in a long note under the article about the talks and the ceasefire.",
+     "If you value reporting from the region, please consider making a donation today so that "
+     "our reporters can stay there through the winter and keep writing about the war.",
+     "Please ſupport us, the editor wrote in a note to readers about the contribution of the "
+     "local staff to the coverage of the talks in the capital this week and the last.",
+     "Officials declined to comment on the report, and said that anyone who wants to comment "
+     "should log in to comment on the ministry's own website after reading the statement."],
 ])
 def test_rules_pruned_by_the_document_give_the_rule_of_every_line(seed_docs, extra):
-    from analysis.clean import _document_rules, _line_rule, _logical_lines
+    from analysis.clean import _line_rules, _logical_lines
 
     for raw in seed_docs["raw_text"]:
         lines = _logical_lines(raw + "\n" + "\n".join(extra))
-        rules = _document_rules(lines)
-        assert [_line_rule(line, *rules) for _, line in lines] == \
+        assert _line_rules("\n".join(line for _, line in lines)) == \
             [_every_rule_tried(line) for _, line in lines]
 
 
@@ -177,3 +190,47 @@ def test_single_spaced_equals_splitting_at_every_kind_of_whitespace():
              "file\x1cseparator", "", " ", "\u3000ideographic", "“curly” quotes’ here"]
     for line in lines:
         assert _single_spaced(line) == " ".join(line.split()), repr(line)
+
+
+def test_a_documents_lower_and_casefold_split_at_newlines_are_those_of_its_lines():
+    # clean_text lowers and casefolds each document once, not each line.
+    lines = ["ΟΔΟΣ", "Σ", "ΑΣ", "Straße İstanbul", "“Curly” K ſ", "x"]
+    joined = "\n".join(lines)
+    assert joined.lower().split("\n") == [line.lower() for line in lines]
+    assert joined.casefold().split("\n") == [line.casefold() for line in lines]
+
+
+@pytest.mark.parametrize("raw", ["plain\nlines here\n\nand “quotes”", "two  spaces\nok", " lead\nx",
+                                 "x\ntrail ", "a \nb", "a\n b", "tab\there\nx", "nbsp\u00a0x\ny",
+                                 "", "\n\n", "one"])
+def test_single_spaced_lines_equal_splitting_each_line(raw):
+    from analysis.clean import _single_spaced_lines
+
+    assert _single_spaced_lines(raw) == [" ".join(line.split()) for line in raw.split("\n")]
+
+
+@pytest.mark.parametrize("pattern, required", [
+    (r"\bpay(?:ment|ing) methods?\b", (" method",)),
+    (r"(?i:\bsupport us\b)", ("support us",)),
+    (r"\b(?:make|consider) a (?:donation|contribution)\b", ("donation", "contribution")),
+    (r"^[^\w]*$", None), (r"(?:ab|)", None), (r"x*y?", None), (r"(?:ab)+", ("ab",)),
+    (r"[/|]{2,}", ("/", "|")), (r"[^/|]", None), (r"Σx", ("x",)), (r"About \S+", ("about ",)),
+])
+def test_required_text_read_off_a_pattern(pattern, required):
+    from analysis.clean import required_text
+
+    assert required_text(pattern) == required
+
+
+def test_every_match_of_a_cue_holds_its_required_text():
+    from analysis.clean import CUE_PHRASES, _cues, required_text
+
+    lines = ["Support us today", "Consider making a donation", "Payment methods", "Never miss a story",
+             "Log in to reply", "3 comments", "Editors picks", "Editor’s picks", "Show all »",
+             "Sign up for our newsletter", "You may also like", "The talks went on..."]
+    for phrases in CUE_PHRASES.values():
+        for phrase in phrases:
+            required = required_text(_cues(phrase))
+            for line in lines:
+                if re.search(_cues(phrase), line):
+                    assert any(text in line.lower() for text in required), (phrase, line)

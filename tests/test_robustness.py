@@ -541,3 +541,15 @@ def test_runner_with_malformed_metadata(tmp_path, metadata, expected):
     write(tmp_path / "corpus" / "metadata.csv", metadata)
     result = run_report("--corpus", tmp_path / "corpus", "--out", tmp_path / "out")
     assert_one_line_error(result, expected)
+
+
+def test_html_suffix_is_the_suffix_pathlib_reads():
+    from pathlib import PurePosixPath
+
+    from analysis.files import HTML_SUFFIXES, _has_html_suffix
+
+    paths = ["a.html", "a.HTM", "dir.html/a.txt", "a.html.txt", "a.txt.xhtml", "..html", ".htm",
+             "x/.shtml", "html", "a.", "a.HTML ", "nested/page.Shtml", "İ.htm"]
+    for path in paths:
+        assert _has_html_suffix(path) == (PurePosixPath(path).suffix.lower() in HTML_SUFFIXES), path
+    assert _has_html_suffix(PurePosixPath("corpus/a.htm"))
