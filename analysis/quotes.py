@@ -87,6 +87,7 @@ _MARKS = re.compile("[\"“”‘’']")
 # A mark not between two letters or digits (which is an apostrophe: "don’t", "Kiev's").
 _QUOTE_MARK = re.compile("[\"“”‘’'](?:(?<![^\\W_].)|(?![^\\W_]))")
 _SINGLE_CLOSE = re.compile("[’']")
+_WORD_AT = re.compile(r"[\w-]")
 _OPEN_BEFORE = set(" \t([{—–-/“‘\"'")
 
 
@@ -95,6 +96,15 @@ def _verbs(text):
     where _VERB_AFTER finds the character before one."""
     starts = sorted(found.end() for scan in _VERB_AFTER for found in scan.finditer(text))
     return [verb for verb in map(_VERB.match, repeat(text), [0] + starts) if verb]
+
+
+def _verb_search(text, verbs, starts, pos, endpos):
+    """_VERB.search(text, pos, endpos), found in `verbs` (_verbs(text)) by their `starts`."""
+    index = bisect_left(starts, pos)
+    if index < len(verbs) and verbs[index].end() <= endpos:
+        return verbs[index]
+    # A verb may match in text cut at endpos and not in the whole ("say" in "says").
+    return _VERB.search(text, pos, endpos) if _WORD_AT.match(text, endpos) else None
 
 
 def _quote_spans(text):
@@ -269,25 +279,31 @@ def document_quotes(sentences, mentions, types):
     # Every reporting verb outside quotes, with its subject, in text order: the speakers a
     # pronoun or a following quote can refer back to.
     last_person = None
-    verbs = [m for m in _verbs(text) if not quotes.covers(m.start())]
+    every = _verbs(text)
+    found = (every, [verb.start() for verb in every])
+    verbs = [verb for verb in every if not quotes.covers(verb.start())]
     verb_starts = [verb.start() for verb in verbs]
-    results, verb_index = [], 0
+    subjects = []           # (subject, pronoun?) of verbs[i] as _subject finds it, the pronoun's
+                            # subject being None
+    results = []
     sentence_speaker = {}
 
     def advance(limit):
-        nonlocal verb_index, last_person
-        while verb_index < len(verbs) and verbs[verb_index].start() < limit:
-            verb = verbs[verb_index]
+        nonlocal last_person
+        while len(subjects) < len(verbs) and verb_starts[len(subjects)] < limit:
+            verb = verbs[len(subjects)]
             index = doc.sentence_at(verb.start())
             start = doc.sentences[index][2]
-            speaker, _ = _subject(doc, start, verb.start(), quotes, last_person)
+            speaker, pronoun = _subject(doc, start, verb.start(), quotes, None)
+            subjects.append((speaker, pronoun))
+            if pronoun:
+                speaker = last_person
             if speaker is None and verb.group() == "according to":
                 speaker = _inverted(doc, verb, doc.sentences[index][3])
             if speaker:
                 sentence_speaker[index] = speaker
                 if types.get(speaker) == "person":
                     last_person = speaker
-            verb_index += 1
 
     for quote_start, quote_end in quotes:
         advance(quote_start)
@@ -298,10 +314,10 @@ def document_quotes(sentences, mentions, types):
             body = body[:-1]
         body = body.strip().rstrip(",").strip()
         words = len(body.split())
-        speaker, rule = _after(doc, quote_end, last, quotes, last_person)
+        speaker, rule = _after(doc, quote_end, last, found, quotes, last_person)
         if rule is None:
             speaker, rule = _before(doc, sentence_start, quote_start, verbs, verb_starts,
-                                    quotes, last_person)
+                                    subjects, last_person)
         partial = bool(text[sentence_start:quote_start].strip(" “‘\"'([—–-"))
         if rule is None and not partial and first > 0 and first - 1 in sentence_speaker:
             same_paragraph = doc.sentences[first - 1][1] == doc.sentences[first][1]
@@ -320,9 +336,10 @@ def document_quotes(sentences, mentions, types):
     return results
 
 
-def _after(doc, quote_end, last, quotes, last_person):
+def _after(doc, quote_end, last, found, quotes, last_person):
     """Rule `after`: a reporting clause right after the closing mark, in the same sentence (or
-    in a next sentence that starts in lower case, where the splitter cut after “...?”)."""
+    in a next sentence that starts in lower case, where the splitter cut after “...?”).
+    `found`: every match of _VERB in the text, and their starts."""
     text = doc.text
     limit = doc.sentences[last][3]
     following = last + 1
@@ -331,7 +348,7 @@ def _after(doc, quote_end, last, quotes, last_person):
             doc.sentences[following][4][:1].islower()):
         limit = doc.sentences[following][3]
     begin = _TAIL_START.match(text, quote_end, limit).end()
-    verb = _VERB.search(text, begin, limit)
+    verb = _verb_search(text, *found, begin, limit)
     if not verb or _MARKS.search(text, begin, verb.start()) or (
             verb.group() == "according to" and verb.start() > begin):
         return None, None
@@ -350,14 +367,17 @@ def _after(doc, quote_end, last, quotes, last_person):
     return speaker, "after+pronoun" if pronoun else "after"
 
 
-def _before(doc, sentence_start, quote_start, verbs, verb_starts, quotes, last_person):
+def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, last_person):
     """Rule `before`: the last reporting verb earlier in the sentence, outside quotes (`verbs`:
-    the document's, with their starts)."""
+    the document's, with their starts and the results of _subject for those before the quote,
+    a pronoun's subject left None)."""
     index = bisect_left(verb_starts, quote_start) - 1
     if index < 0 or verb_starts[index] < sentence_start:
         return None, None
     verb = verbs[index]
-    speaker, pronoun = _subject(doc, sentence_start, verb.start(), quotes, last_person)
+    speaker, pronoun = subjects[index]
+    if pronoun:
+        speaker = last_person
     if speaker is None and not pronoun:
         speaker = _inverted(doc, verb, quote_start)
     if speaker is None and not pronoun:

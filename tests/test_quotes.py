@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis import sentences
-from analysis.quotes import _VERB, _quote_spans, _verbs, find_quotes
+from analysis.quotes import _VERB, _quote_spans, _verb_search, _verbs, find_quotes
 
 
 def quotes_of(text):
@@ -122,6 +122,20 @@ def test_seed_quotes_match_a_hand_attribution(seed_sentences, prefix, expected):
 def test_verbs_are_those_of_the_verb_pattern(text):
     assert [(m.span(), m.group()) for m in _verbs(text)] == \
         [(m.span(), m.group()) for m in _VERB.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "he says so, said-so, they said\nsays and according to them told",
+    "sayings: said: according tolls, according to, tells",
+])
+def test_a_verb_search_between_two_offsets_is_that_of_the_verb_pattern(text):
+    found = _verbs(text)
+    starts = [verb.start() for verb in found]
+    for pos in range(len(text) + 2):
+        for endpos in range(len(text) + 2):
+            verb = _verb_search(text, found, starts, pos, endpos)
+            expected = _VERB.search(text, pos, endpos)
+            assert (verb and verb.span()) == (expected and expected.span()), (pos, endpos)
 
 
 def test_quotes_are_found_paragraph_by_paragraph():
