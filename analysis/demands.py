@@ -818,9 +818,15 @@ def highlight(sentence, start, end):
             + "</mark>" + html.escape(sentence[end:]))
 
 
-def evidence_html(evidence, category):
-    """An HTML table of one category's evidence, the matched phrase highlighted, all escaped."""
+def evidence_html(evidence, category, max_rows=None):
+    """An HTML table of one category's evidence, the matched phrase highlighted, all escaped.
+
+    With `max_rows`, only the first so many sentences, and a last line saying how many more
+    there are (a report of a large corpus stays readable; the evidence CSV holds them all).
+    """
     rows = evidence[evidence["category"] == category]
+    hidden = len(rows) - max_rows if max_rows is not None and len(rows) > max_rows else 0
+    rows = rows.head(len(rows) - hidden)
     cells = ["<tr><th>doc_id</th><th>sentence_id</th><th>sentence</th><th>actor</th>"
              "<th>target</th><th>cue</th></tr>"]
     for row in rows.itertuples(index=False):
@@ -830,4 +836,7 @@ def evidence_html(evidence, category):
                 highlight(row.sentence, row.match_start, row.match_end),
                 html.escape(row.actor), html.escape(row.target), html.escape(row.cue)))
             + "</tr>")
+    if hidden:
+        cells.append(f'<tr><td colspan="6">… and {hidden:,} more sentences of this category '
+                     "in the evidence table (CSV)</td></tr>")
     return "<table>" + "".join(cells) + "</table>"

@@ -166,13 +166,20 @@ def small_multiples(table, facet, label, value, *, title, xlabel, source, facet_
         return fig
 
 
-def concordance_view(table, columns=("doc_id", "sentence_id", "left", "keyword", "right")):
+def concordance_view(table, columns=("doc_id", "sentence_id", "left", "keyword", "right"),
+                     max_rows=None):
     """A keyword-in-context table for display: left context right-aligned against the keyword.
 
     Cells are HTML-escaped (the text is the articles', untrusted) and the table id is fixed, so
-    the rendered report is byte-stable.
+    the rendered report is byte-stable. With `max_rows`, only the first so many lines of each
+    query are shown, and the caption says so (the concordance table holds them all).
     """
-    return (table[list(columns)].style
+    shown = table if max_rows is None else table.groupby("query", sort=False).head(max_rows)
+    styler = shown[list(columns)].style
+    if len(shown) < len(table):
+        styler = styler.set_caption(f"The first {max_rows} lines of each term: "
+                                    f"{len(shown):,} of {len(table):,}")
+    return (styler
             .set_uuid("concordance")
             .format(escape="html")
             .hide(axis="index")

@@ -174,3 +174,14 @@ def test_trying_a_pattern_only_where_a_start_begins_finds_what_a_search_finds(se
 
 def _span(match):
     return match and match.span()
+
+
+def test_evidence_html_shows_at_most_max_rows_and_says_how_many_more(codebook):
+    sentences = [f"Russia demands a halt to the training of Ukrainian troops number {n}."
+                 for n in range(5)]
+    evidence = code(sentences, codebook)
+    assert (evidence["category"] == "halt_training").sum() == 5
+    page = evidence_html(evidence, "halt_training", max_rows=2)
+    assert page.count("<mark>") == 2 and "… and 3 more sentences" in page
+    assert evidence_html(evidence, "halt_training", max_rows=5).count("<mark>") == 5
+    assert "more sentences" not in evidence_html(evidence, "halt_training", max_rows=5)

@@ -245,3 +245,14 @@ def test_results_are_identical_without_nltk_data(tmp_path, seed_docs, seed_sente
         "stemmed": terms.stemmed_frequency(counts).to_csv(),
         "keyness": terms.keyness(seed_docs).to_csv(),
         "collocations": terms.collocations(seed_sentences, min_count=2).to_csv()}
+
+
+def test_concordance_view_shows_at_most_max_rows_of_each_term_with_a_caption():
+    docs = _corpus("weapons and weapons and weapons, peace", "more weapons and peace")
+    table = terms.concordance(docs, ["weapons", "peace"], sentence_table=pd.DataFrame(
+        {"doc_id": ["d0", "d1"], "sentence_id": [0, 0], "start": [0, 0]}))
+    assert table.groupby("query", sort=False).size().to_dict() == {"weapons": 4, "peace": 2}
+    html = plots.concordance_view(table, max_rows=1).to_html()
+    assert html.count("<td") < plots.concordance_view(table).to_html().count("<td")
+    assert "The first 1 lines of each term: 2 of 6" in html
+    assert "The first" not in plots.concordance_view(table, max_rows=4).to_html()
