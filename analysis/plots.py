@@ -34,7 +34,7 @@ BAR_COLOUR = "#3b6ea5"
 # bound on a large corpus (a heatmap of 10,000 articles is gigabytes): notebooks choose what to
 # show with analysis.top_documents, and these caps keep any other call finite.
 MAX_FIGURE_INCHES = 24
-MAX_LABELLED_CELLS = 600
+MAX_LABELLED_CELLS = 600    # cells of a heatmap, dots of a timeline: each label is a text object
 MAX_TICK_LABELS = 80
 HEATMAP_COLOURS = "Blues"
 
@@ -198,7 +198,8 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
              source):
     """Dots on a time axis: one per (date, row) of a long table, its size and label the value.
 
-    The axis spans start_year to end_year, widened to any date outside them.
+    The axis spans start_year to end_year, widened to any date outside them. Past
+    MAX_LABELLED_CELLS dots, the size alone shows the value: the labels would overlap.
     """
     positions = {name: n for n, name in enumerate(row_order)}
     dates = table[date]
@@ -209,9 +210,10 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
         y = table[row].map(positions)
         sizes = 40 + 60 * table[value] / max(1, table[value].max())
         ax.scatter(dates, y, s=sizes, color=BAR_COLOUR, alpha=0.8, zorder=3)
-        for when, position, count in zip(dates, y, table[value]):
-            ax.annotate(f"{count:g}", (when, position), xytext=(6, 4),
-                        textcoords="offset points", fontsize=8)
+        if len(table) <= MAX_LABELLED_CELLS:
+            for when, position, count in zip(dates, y, table[value]):
+                ax.annotate(f"{count:g}", (when, position), xytext=(6, 4),
+                            textcoords="offset points", fontsize=8)
         ax.set_yticks(np.arange(len(row_order)), labels=row_order)
         ax.set_ylim(len(row_order) - 0.5, -0.5)
         ax.set_xlim(first - pd.Timedelta(days=60), last + pd.Timedelta(days=60))

@@ -34,3 +34,19 @@ def test_bar_chart_height_is_capped():
     fig = plots.bar_chart(table, "label", "value", title="t", xlabel="x", ylabel="y",
                           source="Source: test")
     assert fig.get_size_inches()[1] <= plots.MAX_FIGURE_INCHES
+
+
+def test_timeline_labels_its_dots_only_while_they_can_be_read():
+    def dots(n):
+        return pd.DataFrame({"date": pd.date_range("2015-01-01", periods=n, freq="D"),
+                             "category": "c", "sentences": 1})
+
+    def draw_timeline(table):
+        return plots.timeline(table, "date", "category", "sentences", row_order=["c"],
+                              start_year=2015, end_year=2025, title="t", xlabel="x",
+                              ylabel="y", source="Source: test")
+
+    few = draw_timeline(dots(5)).axes[0]
+    many = draw_timeline(dots(plots.MAX_LABELLED_CELLS + 1)).axes[0]
+    assert [text.get_text() for text in few.texts] == ["1"] * 5
+    assert not many.texts and len(many.collections[0].get_offsets()) == plots.MAX_LABELLED_CELLS + 1
