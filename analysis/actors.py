@@ -293,19 +293,6 @@ def _match_at(text, start, endpos, token, lookup):
     return None, None, min(examined, 3)
 
 
-def _alias_pattern(gazetteer):
-    """(pattern, alias -> actor) over the plain aliases, matched literally, longest first.
-
-    Kept for analysis.demands, which looks the matched text up by alias; it knows nothing of ~
-    or adjectives. New code should use compile_gazetteer and document_mentions.
-    """
-    alias_to_actor = {alias: actor for actor, aliases in zip(gazetteer["actor"], gazetteer["aliases"])
-                      for alias in aliases}
-    ordered = sorted(alias_to_actor, key=lambda alias: (-len(alias), alias))
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
-    return pattern, alias_to_actor
-
-
 def _as_matcher(gazetteer):
     return gazetteer if isinstance(gazetteer, Matcher) else compile_gazetteer(gazetteer)
 

@@ -308,7 +308,7 @@ def document_quotes(sentences, mentions, types):
     for quote_start, quote_end in quotes:
         advance(quote_start)
         first, last = doc.sentence_at(quote_start), doc.sentence_at(quote_end - 1)
-        sentence_start, sentence_end = doc.sentences[first][2], doc.sentences[last][3]
+        sentence_start = doc.sentences[first][2]
         body = text[quote_start + 1:quote_end]
         if body[-1:] in "”’\"'":                         # the closing mark (absent if left open)
             body = body[:-1]
