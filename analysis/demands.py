@@ -37,6 +37,7 @@ import yaml
 from .actors import compile_gazetteer, document_mentions, load_gazetteer
 from .datafiles import data_path
 from .errors import InputError
+from .periods import period_labels
 from .terms import load_stopwords
 
 CODEBOOK_FILE = data_path("demand_codebook.yaml")
@@ -782,19 +783,27 @@ def demand_evidence(evidence):
                      "matched", "cue", "match_start", "match_end"]].reset_index(drop=True)
 
 
-def category_timeline(evidence, docs, categories):
-    """Coded sentences per dated article and category: doc_id, date, category, sentences.
+def category_timeline(evidence, docs, categories, period="article"):
+    """Coded sentences over the articles' dates, by category.
 
-    Only pairs with at least one sentence; articles without a date are left out (the notebook
-    says how many).
+    period "article" (see analysis.periods): one row per dated article and category, columns
+    doc_id, date, category, sentences. "month", "quarter" or "year": one row per period and
+    category, columns date (the period's first day), label ("2022-03", "2022Q1", "2022"),
+    category, sentences, articles (those with a sentence of the category). Only rows with at
+    least one sentence; articles without a date are left out (the notebook says how many).
     """
     counts = category_counts(evidence, docs, categories)
     dated = docs.loc[docs["date"].notna(), ["doc_id", "date"]]
     table = counts[counts["sentences"] > 0].merge(dated, on="doc_id")
     order = {category: n for n, category in enumerate(categories)}
     table = table.assign(_order=table["category"].map(order))
-    table = table.sort_values(["date", "doc_id", "_order"], kind="stable")
-    return table[["doc_id", "date", "category", "sentences"]].reset_index(drop=True)
+    if period == "article":
+        table = table.sort_values(["date", "doc_id", "_order"], kind="stable")
+        return table[["doc_id", "date", "category", "sentences"]].reset_index(drop=True)
+    table["date"], table["label"] = period_labels(table["date"], period)
+    return table.groupby(["date", "label", "_order", "category"]) \
+        .agg(sentences=("sentences", "sum"), articles=("doc_id", "size")) \
+        .reset_index().drop(columns="_order")
 
 
 def actor_category_counts(evidence, top=None, unknown="(not stated)"):

@@ -35,6 +35,7 @@ BAR_COLOUR = "#3b6ea5"
 # show with analysis.top_documents, and these caps keep any other call finite.
 MAX_FIGURE_INCHES = 24
 MAX_LABELLED_CELLS = 600    # cells of a heatmap, dots of a timeline: each label is a text object
+MAX_LABELLED_DATES = 24     # dates of a timeline: more, and the labels of a row run together
 MAX_TICK_LABELS = 80
 HEATMAP_COLOURS = "Blues"
 
@@ -116,9 +117,6 @@ def heatmap(table, row, column, value, *, title, xlabel, ylabel, source, row_ord
         return _finish(fig, ax, title, xlabel, ylabel, source)
 
 
-# --- Corpus figures -------------------------------------------------------------------------
-
-
 # --- Term figures ---------------------------------------------------------------------------
 
 
@@ -188,10 +186,7 @@ def concordance_view(table, columns=("doc_id", "sentence_id", "left", "keyword",
             .set_properties(subset=["right"], **{"text-align": "left"}))
 
 
-# --- Actor figures --------------------------------------------------------------------------
-
-
-# --- Demand figures -------------------------------------------------------------------------
+# --- Figures over time ----------------------------------------------------------------------
 
 
 def timeline(table, date, row, value, *, row_order, start_year, end_year, title, xlabel, ylabel,
@@ -199,7 +194,8 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
     """Dots on a time axis: one per (date, row) of a long table, its size and label the value.
 
     The axis spans start_year to end_year, widened to any date outside them. Past
-    MAX_LABELLED_CELLS dots, the size alone shows the value: the labels would overlap.
+    MAX_LABELLED_CELLS dots or MAX_LABELLED_DATES dates, the size alone shows the value: the
+    labels would overlap.
     """
     positions = {name: n for n, name in enumerate(row_order)}
     dates = table[date]
@@ -210,7 +206,7 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
         y = table[row].map(positions)
         sizes = 40 + 60 * table[value] / max(1, table[value].max())
         ax.scatter(dates, y, s=sizes, color=BAR_COLOUR, alpha=0.8, zorder=3)
-        if len(table) <= MAX_LABELLED_CELLS:
+        if len(table) <= MAX_LABELLED_CELLS and dates.nunique() <= MAX_LABELLED_DATES:
             for when, position, count in zip(dates, y, table[value]):
                 ax.annotate(f"{count:g}", (when, position), xytext=(6, 4),
                             textcoords="offset points", fontsize=8)

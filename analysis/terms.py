@@ -21,6 +21,7 @@ from nltk.stem.snowball import SnowballStemmer
 
 from .datafiles import data_path, read_wordlist
 from .errors import InputError
+from .periods import period_labels
 from .text import chunk_tokens, normalise, sentences, word_spans, word_tokens
 
 STOPWORDS_FILE = data_path("stopwords_en.txt")
@@ -300,14 +301,17 @@ def concordance(docs, terms, width=70, sentence_table=None):
     return table[columns].reset_index(drop=True)
 
 
-def term_trends(docs, terms):
-    """How often each of `terms` occurs in each dated article, per 1,000 words.
+def term_trends(docs, terms, period="article"):
+    """How often each of `terms` occurs in each dated article, or each period, per 1,000 words.
 
     A rate, not a raw count, because articles differ in length. Terms are matched like
     `concordance` matches them (normalised; a final "*" matches a prefix), whatever the
-    stopwords. Columns: doc_id, date, label ("doc_id (date)"), term, count, words, per_1000;
-    one row per document and term, zeros included, in date order. Undated documents are left
-    out: they have no place in a sequence of dates.
+    stopwords. Undated documents are left out: they have no place in a sequence of dates.
+    period "article" (see analysis.periods): one row per document and term, columns doc_id,
+    date, label ("doc_id (date)"), term, count, words, per_1000. "month", "quarter" or
+    "year": one row per period that has articles and term, columns date (the period's first
+    day), label ("2022-03", "2022Q1", "2022"), term, count, words, articles, per_1000, the
+    rate of all the period's articles together. Zeros included, in date order.
     """
     dated = docs[docs["date"].notna()].sort_values(["date", "doc_id"], kind="stable")
     matchers = {term: _matcher(term) for term in terms}
@@ -319,5 +323,10 @@ def term_trends(docs, terms):
             found = sum(count for word, count in counts.items() if matches(word))
             rows.append((doc_id, date, f"{doc_id} ({date:%Y-%m-%d})", term, found, words))
     table = pd.DataFrame(rows, columns=["doc_id", "date", "label", "term", "count", "words"])
+    if period != "article":
+        table["date"], table["label"] = period_labels(table["date"], period)
+        table = table.groupby(["date", "label", "term"], sort=False) \
+            .agg(count=("count", "sum"), words=("words", "sum"), articles=("doc_id", "size")) \
+            .reset_index()
     table["per_1000"] = (1000 * table["count"] / table["words"].where(table["words"] > 0)).round(2)
     return table

@@ -48,5 +48,7 @@ def test_timeline_labels_its_dots_only_while_they_can_be_read():
 
     few = draw_timeline(dots(5)).axes[0]
     many = draw_timeline(dots(plots.MAX_LABELLED_CELLS + 1)).axes[0]
+    crowded = draw_timeline(dots(plots.MAX_LABELLED_DATES + 1)).axes[0]
     assert [text.get_text() for text in few.texts] == ["1"] * 5
+    assert not crowded.texts
     assert not many.texts and len(many.collections[0].get_offsets()) == plots.MAX_LABELLED_CELLS + 1
