@@ -8,6 +8,7 @@ from pathlib import Path
 
 import matplotlib
 import matplotlib.dates
+import matplotlib.ticker
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -73,13 +74,21 @@ def save_table(table, figures_dir, stem):
     table.to_csv(figures_dir / f"{stem}.csv", index=False, lineterminator="\n")
 
 
+def _value_axis(axis, ticks):
+    """At most `ticks` ticks, whole numbers where the range allows, with thousands separators:
+    on a large corpus the values grow long enough to run together ("100000125000")."""
+    axis.set_major_locator(matplotlib.ticker.MaxNLocator(nbins=ticks, integer=True))
+    axis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+        lambda number, _: f"{number:,.0f}" if number == int(number) else f"{number:,g}"))
+
+
 def bar_chart(table, label, value, *, title, xlabel, ylabel, source):
     """Horizontal bars, largest at the top, one per row of `table`."""
     with matplotlib.rc_context(STYLE):
         height = min(MAX_FIGURE_INCHES, max(2.5, 0.28 * len(table) + 1.2))
         fig, ax = plt.subplots(figsize=(7.5, height))
         ax.barh(table[label][::-1], table[value][::-1], color=BAR_COLOUR)
-        ax.xaxis.get_major_locator().set_params(integer=True)
+        _value_axis(ax.xaxis, 6)
         return _finish(fig, ax, title, xlabel, ylabel, source)
 
 
@@ -142,9 +151,10 @@ def small_multiples(table, facet, label, value, *, title, xlabel, source, facet_
     rows = max(1, -(-len(facets) // columns))
     columns = max(1, min(columns, len(facets)))
     longest = max([len(group) for _, group in table.groupby(facet)] or [1])
+    height = rows * (0.24 * longest + 1.3) + 0.8
     with matplotlib.rc_context(STYLE):
         fig, axes = plt.subplots(rows, columns, squeeze=False, sharex=sharex,
-                                 figsize=(4.2 * columns + 0.6, rows * (0.24 * longest + 1.3) + 0.8))
+                                 figsize=(4.2 * columns + 0.6, height))
         for ax, name in zip(axes.flat, facets):
             part = table[table[facet] == name]
             # Rows count down from the top, so panels with fewer rows leave space at the bottom.
@@ -153,14 +163,16 @@ def small_multiples(table, facet, label, value, *, title, xlabel, source, facet_
             ax.set_yticks(positions, labels=part[label], fontsize=8)
             ax.set_ylim(-0.6, longest - 0.4)
             ax.set_title((facet_titles or {}).get(name, str(name)), fontsize=9, loc="left")
-            ax.xaxis.get_major_locator().set_params(integer=True)
+            _value_axis(ax.xaxis, 4)
             ax.tick_params(axis="x", labelbottom=True)
             ax.set_xlabel(xlabel, fontsize=9)
         for ax in list(axes.flat)[len(facets):]:
             ax.set_visible(False)
-        fig.suptitle(title, x=0.01, ha="left", fontsize=12, fontweight="bold")
+        fig.suptitle(title, x=0.01, y=1 - 0.1 / height, ha="left", va="top", fontsize=12,
+                     fontweight="bold")
         fig.text(0.01, 0.005, source, fontsize=8, color="#555555", ha="left", va="bottom")
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        # The title and the source line take the same inches however tall the figure is.
+        fig.tight_layout(rect=(0, 0.3 / height, 1, 1 - 0.3 / height))
         return fig
 
 

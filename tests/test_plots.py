@@ -52,3 +52,18 @@ def test_timeline_labels_its_dots_only_while_they_can_be_read():
     assert [text.get_text() for text in few.texts] == ["1"] * 5
     assert not crowded.texts
     assert not many.texts and len(many.collections[0].get_offsets()) == plots.MAX_LABELLED_CELLS + 1
+
+
+def test_panels_of_large_values_keep_their_ticks_apart_and_the_title_clear():
+    table = pd.DataFrame({"doc": [f"d{i // 10}" for i in range(300)],
+                          "term": [f"term{i % 10}" for i in range(300)],
+                          "value": [125_000 - 1_000 * (i % 10) for i in range(300)]})
+    fig = plots.small_multiples(table, "doc", "term", "value", title="t", xlabel="x",
+                                source="Source: test")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    labels = [label.get_text() for label in fig.axes[0].get_xticklabels()]
+    assert "120,000" in labels and len(labels) <= 5
+    # The figure is 37 inches tall: its title must still sit above the first row's panels.
+    title = fig._suptitle.get_window_extent(renderer)
+    assert all(title.y0 > ax.title.get_window_extent(renderer).y1 for ax in fig.axes[:3])
