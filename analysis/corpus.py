@@ -98,8 +98,9 @@ def read_metadata(path):
     return table
 
 
-def _derive_title(text):
-    """The first line when it reads as a headline, else the opening of the first line."""
+def derive_title(text):
+    """The title of a cleaned text that metadata.csv gives none (title_source "derived"): the
+    first line when it reads as a headline, else the opening of the first line."""
     first = text.strip().split("\n", 1)[0].strip()
     if len(first.split()) <= 15 and not first.endswith((".", "?", "!")):
         return first
@@ -116,7 +117,7 @@ def _document(row, metadata):
     cleaned = clean_text(row["raw_text"])
     title = meta.get("title", "")
     return {"doc_id": row["doc_id"],
-            "title": title or _derive_title(cleaned.text),
+            "title": title or derive_title(cleaned.text),
             "outlet": meta.get("outlet", ""),
             "date": pd.Timestamp(meta["date"]) if meta.get("date") else pd.NaT,
             "date_note": meta.get("date_note", ""),

@@ -6,9 +6,12 @@ extraction, line endings. `DuplicateFinder` spots an article saved twice. Files 
 """
 import codecs
 import os
-import re
 import stat
+import sys
+from array import array
+from hashlib import blake2b as _blake2b
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 DEFAULT_MAX_BYTES = 5_000_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -229,20 +232,97 @@ def html_article_text(html):
     return (extracted or "").replace("\r\n", "\n").replace("\r", "\n")
 
 
-# Words and sentence ends in one pass; the ends then split the joined words into sentences.
-_WORDS_AND_ENDS = re.compile(r"\w+|[.!?](?=\s)")
-_END = re.compile(r" [.!?](?= |$)")
+# A text as its sentences' words, computed on its UTF-8 bytes: a few passes of C code (translate,
+# replace, split) instead of a regex match per word, which cost about as much as cleaning.
+# Each ASCII byte maps to its case-folded form, "." for a sentence-end mark, " " for whitespace
+# or "#" for any other non-word character; each distinct non-ASCII character the same way, by
+# a replace; then ". " ends a sentence and the other marks separate words.
+_ENDS = ".!?"
+_ASCII = bytes(range(128))
+_SEPARATORS = bytes.maketrans(b"#.", b"  ")
+_folded = {}    # non-ASCII character -> its bytes as above
+
+
+def _fold(char):
+    """The bytes of one character as above: case-folded word characters, ".", " " or "#"."""
+    return "".join(part if part.isalnum() or part == "_" else " " if part.isspace()
+                   else "." if part in _ENDS else "#"
+                   for part in char.casefold()).encode("utf-8", "surrogatepass")
+
+
+_ASCII_CLASSES = b"".join(_fold(chr(byte)) for byte in range(128)) + bytes(range(128, 256))
+
+
+def sentence_words(text):
+    """The sentences of `text` as their words, each sentence one bytes string (UTF-8).
+
+    The text is case-folded; a sentence ends at ".", "!" or "?" followed by whitespace; its
+    words are its runs of word characters (letters, digits and "_", as the regex class \\w),
+    joined by one space; sentences without words are dropped. Punctuation, whitespace and line
+    endings do not count, so two copies of an article saved differently give the same list.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    others = data.translate(None, _ASCII)
+    if others:
+        # sorted: the same order in every process (a set's order depends on the hash seed)
+        for char in sorted(set(others.decode("utf-8", "surrogatepass"))):
+            folded = _folded.get(char)
+            if folded is None:
+                folded = _folded[char] = _fold(char)
+            encoded = char.encode("utf-8", "surrogatepass")
+            if folded != encoded:
+                data = data.replace(encoded, folded)
+    data = data.translate(_ASCII_CLASSES).replace(b". ", b"\x00").translate(_SEPARATORS)
+    # one space between words, then cut at the ends (bytes.split: ASCII whitespace only)
+    sentences = (sentence.strip() for sentence in b" ".join(data.split()).split(b"\x00"))
+    return [sentence for sentence in sentences if sentence]
+
+
+def stable_hash(data):
+    """A 64-bit signed hash of bytes that is the same in every process and on every machine
+    (Python's `hash` of str and bytes changes with each process's PYTHONHASHSEED)."""
+    return int.from_bytes(_blake2b(data, digest_size=8).digest(), "little", signed=True)
+
+
+class Signature(NamedTuple):
+    """What `DuplicateFinder` compares of one text: the hash of all its words, and the hash and
+    word count of each distinct sentence of at least `min_words` words (int64 and int arrays:
+    12 bytes a sentence, and comparable across processes)."""
+    whole: int
+    sentences: array
+    words: array
+
+
+def signature(text, min_words=4):
+    """The Signature of `text` (see `sentence_words`). A pure function of the text, so it can be
+    computed wherever the text is read (the pipeline's workers) and checked later."""
+    sentences = sentence_words(text)
+    weights = {}
+    for sentence in sentences:
+        words = sentence.count(b" ") + 1
+        if words >= min_words:
+            weights[_blake2b(sentence, digest_size=8).digest()] = words
+    hashes = array("q")
+    hashes.frombytes(b"".join(weights))
+    if sys.byteorder != "little":
+        hashes.byteswap()     # digests read as little-endian numbers, as in stable_hash
+    return Signature(stable_hash(b"\x00".join(sentences)), hashes, array("i", weights.values()))
 
 
 class DuplicateFinder:
     """Finds documents that repeat an earlier one: an article saved twice.
 
-    Texts are compared as words (case, punctuation, whitespace and line endings ignored). A
-    document is a duplicate when its words are those of an earlier kept one, or when at least
-    `threshold` of the words in its sentences (of `min_words` words or more) are in sentences of
-    one earlier kept document and the same holds the other way round: the same article with a
-    changed line or a different footer. A teaser or excerpt of a longer article is not a
-    duplicate. Memory is one hash per distinct sentence, so it streams over large corpora.
+    Texts are compared as words (see `sentence_words`: case, punctuation, whitespace and line
+    endings ignored). A document is a duplicate when its words are those of an earlier kept
+    one, or when at least `threshold` of the words in its sentences (of `min_words` words or
+    more) are in sentences of one earlier kept document and the same holds the other way
+    round: the same article with a changed line or a different footer. A teaser or excerpt of
+    a longer article is not a duplicate. Memory is one hash per distinct sentence, so it
+    streams over large corpora.
+
+    `check(path, text)` is `check_signature(path, signature(text))`: the signature is a pure
+    function of the text, the check the sequential part, so the two can run in different
+    processes (see `find_duplicates`).
     """
 
     def __init__(self, threshold=0.9, min_words=4):
@@ -251,21 +331,21 @@ class DuplicateFinder:
         self._by_sentence = {}   # hash of a sentence's words -> index into _kept
         self._kept = []          # (path, words in its sentences)
 
+    def signature(self, text):
+        """The Signature of `text` that `check_signature` takes."""
+        return signature(text, self.min_words)
+
     def check(self, path, text):
         """The reason `text` duplicates a kept document (naming it), or None (then it is kept)."""
-        sentences = [s.strip() for s in
-                     _END.split(" ".join(_WORDS_AND_ENDS.findall(text.casefold())))]
-        whole = hash(" ".join(sentences))
-        if whole in self._by_text:
-            return f"duplicate of {self._by_text[whole]} (same words)"
-        keys = {}
-        for sentence in sentences:
-            words = sentence.count(" ") + 1
-            if words >= self.min_words:
-                keys[hash(sentence)] = words
-        total = sum(keys.values())
+        return self.check_signature(path, self.signature(text))
+
+    def check_signature(self, path, signature):
+        """`check` of the text whose Signature (from `signature`) this is."""
+        if signature.whole in self._by_text:
+            return f"duplicate of {self._by_text[signature.whole]} (same words)"
+        total = sum(signature.words)
         shared = {}
-        for key, weight in keys.items():
+        for key, weight in zip(signature.sentences, signature.words):
             owner = self._by_sentence.get(key)
             if owner is not None:
                 shared[owner] = shared.get(owner, 0) + weight
@@ -275,8 +355,85 @@ class DuplicateFinder:
             if common >= self.threshold * total and common >= self.threshold * kept_total:
                 return (f"duplicate of {kept_path} ({common / max(total, kept_total):.0%} "
                         f"of the sentences the same)")
-        self._by_text[whole] = path
-        for key in keys:
+        self._by_text[signature.whole] = path
+        for key in signature.sentences:
             self._by_sentence.setdefault(key, len(self._kept))
         self._kept.append((path, total))
         return None
+
+
+class Signatures:
+    """The Signatures of many documents, with their paths, in five flat arrays: about 12 bytes
+    a sentence and 20 a document besides its path, cheap to send between processes and to
+    merge (`extend`)."""
+
+    def __init__(self):
+        self.paths = []
+        self.wholes = array("q")
+        self.counts = array("i")       # sentences per document
+        self.sentences = array("q")    # every document's sentence hashes, one after the other
+        self.words = array("i")
+
+    def __len__(self):
+        return len(self.paths)
+
+    def append(self, path, signature):
+        self.paths.append(path)
+        self.wholes.append(signature.whole)
+        self.counts.append(len(signature.sentences))
+        self.sentences.extend(signature.sentences)
+        self.words.extend(signature.words)
+
+    def extend(self, other):
+        for name in ("paths", "wholes", "counts", "sentences", "words"):
+            getattr(self, name).extend(getattr(other, name))
+
+
+def find_duplicates(signatures, finder=None):
+    """{path: reason} of the duplicates among `signatures` (a Signatures, in any order): what
+    `finder` (default a new DuplicateFinder) says of each, checked in path order, the order in
+    which `analysis.corpus` reads the files.
+
+    Only the documents that share their whole hash or a sentence hash with another document go
+    through the (sequential, Python) finder: any other one is kept, and no document can be
+    found to repeat it, so leaving it out changes no result, while the finder's memory (a dict
+    entry per distinct sentence) and time then grow with the documents that share text, not
+    with the corpus. Which documents share a hash is found by sorting the hashes (numpy).
+    """
+    import numpy as np
+
+    finder = DuplicateFinder() if finder is None else finder
+    counts = np.frombuffer(signatures.counts, dtype=np.intc)
+    starts = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    # per document, whether any of its sentences is repeated: from the running count of them
+    repeated = np.zeros(len(signatures.sentences) + 1, dtype=np.int64)
+    np.cumsum(_repeated(np.frombuffer(signatures.sentences, dtype=np.int64)), out=repeated[1:])
+    sharing = repeated[starts[1:]] > repeated[starts[:-1]]
+    del repeated
+    sharing |= _repeated(np.frombuffer(signatures.wholes, dtype=np.int64))
+    candidates = np.flatnonzero(sharing).tolist()
+    reasons = {}
+    for index in sorted(candidates, key=signatures.paths.__getitem__):
+        start, end = starts[index], starts[index + 1]
+        reason = finder.check_signature(signatures.paths[index], Signature(
+            signatures.wholes[index], signatures.sentences[start:end],
+            signatures.words[start:end]))
+        if reason:
+            reasons[signatures.paths[index]] = reason
+    return reasons
+
+
+def _repeated(values):
+    """A boolean array: True where the value occurs more than once in the int64 array."""
+    import numpy as np
+
+    ordered = np.sort(values)
+    same = ordered[1:] == ordered[:-1]
+    twice = ordered[1:][same]        # sorted, each repeated value once or more
+    del ordered, same
+    if not len(twice):
+        return np.zeros(len(values), dtype=bool)
+    found = np.searchsorted(twice, values)
+    np.minimum(found, len(twice) - 1, out=found)    # past the last value: compare with it
+    return twice[found] == values

@@ -6,15 +6,24 @@
 
 The files are cut into chunks of `chunk_size` documents. Each chunk is read, cleaned, split into
 sentences, counted and coded by `analyse_chunk` (the map), which returns a small `Partial`:
-term counts, mention counts and evidence rows, never the texts or token lists. Partials are
-combined by `merge` (the reduce), which is associative and commutative, so the engines differ
-only in where chunks run: `local` (this process), `processes` (a process pool on this machine)
-or `dask` (a `dask.bag` on a `distributed` cluster). `PipelineResult` sorts every table, so the
-result does not depend on the engine, the number of workers or the order of the files.
+term counts, mention counts, evidence rows and duplicate signatures, never the texts or token
+lists. Partials are combined by `merge` (the reduce), which is associative and commutative, so
+the engines differ only in where chunks run: `local` (this process), `processes` (a process
+pool on this machine) or `dask` (a `dask.bag` on a `distributed` cluster). `PipelineResult`
+sorts every table, so the result does not depend on the engine, the number of workers or the
+order of the files.
+
+Duplicates are those `analysis.corpus` flags: the map also returns each document's duplicate
+signature (`analysis.files.signature`: a hash per sentence, about 12 bytes a sentence), and
+after the reduce `drop_duplicates` checks the signatures in path order, marks the duplicates
+in the files table and takes out what they added (their rows, and their term counts, which it
+counts again). Titles are metadata.csv's, else derived from the first line, as in
+`load_corpus`.
 
 The sentence splitter is fitted once, before the map, on the first `fit_chars` characters of
-cleaned text in doc_id order (the order `analysis.sentences` fits in, with a smaller cap), and
-shipped to the workers with the gazetteer, codebook and stopwords.
+cleaned text of the documents `analysis.corpus` keeps, taken in path order and fitted in doc_id
+order (the order `analysis.sentences` fits in, with a smaller cap), and shipped to the workers
+with the gazetteer, codebook and stopwords.
 """
 import heapq
 import os
@@ -29,11 +38,12 @@ import pandas as pd
 from .actors import (MENTION_COLUMNS, Matcher, compile_gazetteer, document_mentions,
                      load_gazetteer, mention_counts)
 from .clean import clean_text
-from .corpus import INVENTORY_COLUMNS, METADATA_FILE, inventory_row, read_metadata
+from .corpus import INVENTORY_COLUMNS, METADATA_FILE, derive_title, inventory_row, read_metadata
 from .demands import (EVIDENCE_COLUMNS, Coder, category_counts, code_sentences, load_codebook,
                       make_coder)
 from .errors import InputError
-from .files import DEFAULT_MAX_BYTES, doc_ids, list_files
+from .files import (DEFAULT_MAX_BYTES, DuplicateFinder, Signatures, doc_ids, find_duplicates,
+                    list_files, signature)
 from .quotes import QUOTE_COLUMNS, document_quotes
 from .terms import count_terms, load_stopwords
 from .text import SENTENCE_COLUMNS, SentenceSplitter
@@ -42,6 +52,9 @@ ENGINES = ("local", "processes", "dask")
 STAGES = ("load and clean", "sentence split", "terms", "actor mentions and quotes",
           "demand coding")
 DOCUMENT_COLUMNS = ["doc_id", "path", "chars", "words", "sentences", "removed"]
+# The map's document rows end with the title derived from the text, used where metadata.csv
+# gives none.
+_DOCUMENT_ROW = DOCUMENT_COLUMNS + ["derived_title"]
 # Fitting runs before any worker starts, at about 1.6 MB/s here: the sample's size is the
 # serial part of every run, so it is capped below analysis.text's TRAINING_CHARS.
 FIT_CHARS = 1_000_000
@@ -71,13 +84,19 @@ class Partial:
     mentions: list = field(default_factory=list)     # (doc_id, actor, mentions)
     quotes: list = field(default_factory=list)       # QUOTE_COLUMNS rows
     evidence: list = field(default_factory=list)     # EVIDENCE_COLUMNS rows
+    signatures: Signatures = field(default_factory=Signatures)  # of every loaded document
+
+
+# The Partial's lists of rows that start with a doc_id, one or more rows per document.
+_ROWS_BY_DOC = ("documents", "removed", "doc_terms", "mentions", "quotes", "evidence")
 
 
 def merge(left, right):
     """One Partial holding both; the order of the arguments does not change the final result."""
     left.terms.update(right.terms)
-    for name in ("files", "documents", "removed", "doc_terms", "mentions", "quotes", "evidence"):
+    for name in ("files",) + _ROWS_BY_DOC:
         getattr(left, name).extend(getattr(right, name))
+    left.signatures.extend(right.signatures)
     return left
 
 
@@ -95,7 +114,7 @@ def corpus_listing(root):
 def read_entry(root, entry, max_bytes):
     """(inventory row, raw text or None) of one listed file, as analysis.corpus reads it.
 
-    Duplicates are not flagged: that needs every earlier text (see README, Scale).
+    Duplicates are not flagged: that needs the earlier files (see `drop_duplicates`).
     """
     relative, doc_id, reason = entry
     row = inventory_row(root, relative, doc_id, reason, max_bytes)
@@ -120,9 +139,13 @@ def _top_terms(counts, n):
                   key=lambda item: (-item[1], item[0]))[:n]
 
 
-def _read_and_clean(root, entry, max_bytes):
+def _load(root, entry, max_bytes):
+    """(inventory row, duplicate signature, cleaned text) of one file; the last two None unless
+    it was loaded."""
     row, raw = read_entry(root, entry, max_bytes)
-    return row, None if raw is None else clean_text(raw)
+    if raw is None:
+        return row, None, None
+    return row, signature(raw), clean_text(raw)
 
 
 def _split(splitter, doc_id, text):
@@ -146,10 +169,11 @@ def analyse_chunk(entries, root, tools, timer=None, stages=STAGES):
     result = Partial()
     sentence_rows, mention_rows = [], []
     for entry in entries:
-        row, cleaned = _timed(timer, STAGES[0], _read_and_clean, root, entry, tools.max_bytes)
+        row, duplicates, cleaned = _timed(timer, STAGES[0], _load, root, entry, tools.max_bytes)
         result.files.append(row)
         if cleaned is None:
             continue
+        result.signatures.append(row["path"], duplicates)
         doc_id, text = row["doc_id"], cleaned.text
         rows = _timed(timer, STAGES[1], _split, tools.splitter, doc_id, text) if split else []
         sentence_rows.extend(rows)
@@ -164,7 +188,8 @@ def analyse_chunk(entries, root, tools, timer=None, stages=STAGES):
             mention_rows.extend(mentions)
             result.quotes.extend(quotes)
         result.documents.append((doc_id, row["path"], len(text), len(text.split()),
-                                 len(rows) if split else None, len(cleaned.removed)))
+                                 len(rows) if split else None, len(cleaned.removed),
+                                 derive_title(text)))
         result.removed.extend((doc_id, line, rule, removed) for line, removed, rule
                               in cleaned.removed)
     result.mentions = list(mention_counts(pd.DataFrame(mention_rows, columns=MENTION_COLUMNS))
@@ -192,18 +217,24 @@ def needed_stages(stages):
 
 
 def fit_splitter(root, listing, fit_chars=FIT_CHARS, max_bytes=DEFAULT_MAX_BYTES):
-    """A SentenceSplitter fitted on cleaned texts in doc_id order, up to `fit_chars` characters."""
-    def sample():
-        used = 0
-        for entry in sorted(listing, key=lambda entry: entry[1]):
-            if used >= fit_chars:
-                return
-            _, raw = read_entry(root, entry, max_bytes)
-            if raw is not None:
-                text = clean_text(raw).text[:fit_chars - used]
-                used += len(text)
-                yield text
-    return SentenceSplitter().fit(sample())
+    """A SentenceSplitter fitted on up to `fit_chars` characters of cleaned text.
+
+    The texts are those of the documents `analysis.corpus` keeps (it finds duplicates in path
+    order), the first in path order, fitted in doc_id order as `analysis.sentences` fits: on a
+    corpus of less than `fit_chars` characters the splitter is the one that
+    `sentences(load_corpus(...))` fits.
+    """
+    duplicates = DuplicateFinder()
+    sample, used = [], 0
+    for entry in sorted(listing, key=lambda entry: entry[0]):
+        if used >= fit_chars:
+            break
+        _, raw = read_entry(root, entry, max_bytes)
+        if raw is not None and not duplicates.check(entry[0], raw):
+            text = clean_text(raw).text[:fit_chars - used]
+            used += len(text)
+            sample.append((entry[1], text))
+    return SentenceSplitter().fit(text for _, text in sorted(sample))
 
 
 def make_tools(root, listing, fit_chars=FIT_CHARS, top_terms=10, stopwords=None, gazetteer=None,
@@ -218,11 +249,46 @@ def make_tools(root, listing, fit_chars=FIT_CHARS, top_terms=10, stopwords=None,
                  top_terms=top_terms, max_bytes=max_bytes)
 
 
+def drop_duplicates(partial_result, root, tools, stages=STAGES):
+    """Flag the duplicates among the documents of the reduce's Partial, as `analysis.corpus`
+    does, and take out what they added. Changes the Partial; returns {doc_id: path} of them.
+
+    `find_duplicates` checks the Partial's signatures in path order. A duplicate's files row
+    becomes status "duplicate" with the reason naming the kept file (encoding and chars as
+    read, as in `scan_corpus`), its rows go, and its term counts, which the Partial holds
+    only as corpus-wide sums, are counted again (`analyse_chunk` on those files alone: each
+    document's results depend on nothing else) and subtracted: exact, and what it costs
+    grows with the number of duplicates, not with the corpus.
+    """
+    reasons = find_duplicates(partial_result.signatures)
+    partial_result.signatures = Signatures()
+    dropped = {}
+    for row in partial_result.files:
+        if row["path"] in reasons:
+            row.update(status="duplicate", reason=reasons[row["path"]])
+            dropped[row["doc_id"]] = row["path"]
+    if not dropped:
+        return dropped
+    if STAGES[2] in stages:
+        counted = analyse_chunk([(path, doc_id, None) for doc_id, path in sorted(dropped.items())],
+                                root, tools, stages=needed_stages([STAGES[2]])).terms
+        terms = partial_result.terms
+        terms.subtract(counted)
+        for term in counted:
+            if terms[term] <= 0:
+                del terms[term]
+    for name in _ROWS_BY_DOC:
+        setattr(partial_result, name,
+                [row for row in getattr(partial_result, name) if row[0] not in dropped])
+    return dropped
+
+
 @dataclass
 class PipelineResult:
     """The pipeline's tables, each sorted so that equal inputs give equal tables."""
     files: pd.DataFrame            # INVENTORY_COLUMNS, one row per file seen
-    documents: pd.DataFrame        # DOCUMENT_COLUMNS + metadata (title, outlet, date, date_note)
+    documents: pd.DataFrame        # DOCUMENT_COLUMNS + title, outlet, date, date_note and
+                                   # title_source, as load_corpus gives them
     removed_lines: pd.DataFrame    # doc_id, line, rule, text
     term_frequency: pd.DataFrame   # term, count: as analysis.term_frequency
     document_terms: pd.DataFrame   # doc_id, term, count: as document_term_frequency(top_n=...)
@@ -249,11 +315,16 @@ def tables(partial_result, root, codebook):
         .reset_index(drop=True)
     files = pd.DataFrame(partial_result.files, columns=INVENTORY_COLUMNS) \
         .sort_values("path", kind="stable").reset_index(drop=True)
-    documents = _by_doc(partial_result.documents, DOCUMENT_COLUMNS)
+    documents = _by_doc(partial_result.documents, _DOCUMENT_ROW)
     metadata = read_metadata(Path(root) / METADATA_FILE)
     documents = documents.merge(metadata, on="doc_id", how="left")
     documents[metadata.columns[1:]] = documents[metadata.columns[1:]].fillna("")
     documents["date"] = pd.to_datetime(documents["date"].replace("", None), errors="coerce")
+    # load_corpus's title: metadata.csv's, else the one derived from the text
+    derived = documents.pop("derived_title")
+    titled = documents["title"].ne("")
+    documents["title_source"] = titled.map({True: "metadata", False: "derived"})
+    documents["title"] = documents["title"].where(titled, derived)
     evidence = _by_doc(partial_result.evidence, EVIDENCE_COLUMNS)
     return PipelineResult(
         files=files, documents=documents, term_frequency=terms,
@@ -342,6 +413,7 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     tools = make_tools(root, listing) if tools is None else tools
     task = partial(analyse_chunk, root=root, tools=tools, timer=timer, stages=stages)
     total = _ENGINES[engine](task, _chunks(listing, chunk_size), workers, scheduler)
+    drop_duplicates(total, root, tools, stages)
     if not any(row["status"] == "loaded" for row in total.files):
         raise InputError("no usable documents in the corpus folder", path=root)
     return tables(total, root, tools.codebook)

@@ -1,13 +1,15 @@
 """The streaming pipeline gives the DataFrame functions' results, whatever engine runs it."""
 import random
+import re
 from collections import Counter
 
+import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
 from analysis import (category_counts, code_sentences, corpus_files, document_term_frequency,
-                      find_mentions, load_codebook, mention_counts, removed_lines, scan_corpus,
-                      term_frequency)
+                      find_mentions, load_codebook, load_corpus, mention_counts, removed_lines,
+                      scan_corpus, sentences, term_frequency)
 from analysis.pipeline import STAGES, _top_terms, corpus_listing, make_tools, run_pipeline
 from analysis.quotes import find_quotes
 from bench.synth import build_corpus
@@ -48,21 +50,49 @@ def test_demand_coding_equals_the_dataframe_functions(seed_result, seed_docs, se
     assert_frame_equal(seed_result.category_counts, expected)
 
 
+def loader_documents(docs, sentence_table):
+    """The pipeline's documents table, made from load_corpus's and the sentences'."""
+    table = docs[["doc_id", "path", "chars", "words"]].copy()
+    table["sentences"] = table["doc_id"].map(sentence_table.groupby("doc_id").size()) \
+        .fillna(0).astype(int)
+    table["removed"] = docs["removed"].map(len)
+    columns = ["title", "outlet", "date", "date_note", "title_source"]
+    return pd.concat([table, docs[columns]], axis=1)
+
+
 def test_documents_and_removed_lines_equal_the_loader(seed_result, seed_docs, seed_sentences):
-    documents = seed_result.documents
-    assert list(documents["doc_id"]) == list(seed_docs["doc_id"])
-    assert list(documents["chars"]) == list(seed_docs["chars"])
-    assert list(documents["words"]) == list(seed_docs["words"])
-    assert list(documents["title"]) == list(seed_docs["title"].where(
-        seed_docs["title_source"] == "metadata", ""))
-    assert list(documents["date"]) == list(seed_docs["date"])
-    assert list(documents["sentences"]) == list(seed_sentences.groupby("doc_id").size())
+    assert set(seed_docs["title_source"]) == {"metadata", "derived"}
+    assert_frame_equal(seed_result.documents, loader_documents(seed_docs, seed_sentences))
     assert_frame_equal(seed_result.removed_lines, removed_lines(seed_docs))
+
+
+TALKS = ("Talks Stall Over Peacekeepers\n\n"
+         "Russian and Ukrainian negotiators met in Istanbul on Tuesday for a third round of "
+         "talks on a ceasefire along the front line. Dmitry Peskov said Moscow demanded that "
+         "NATO halt all weapons deliveries to Kyiv before any agreement could be signed. "
+         "\u201cThere can be no peacekeepers from NATO countries in Ukraine,\u201d Sergei "
+         "Lavrov told reporters after the meeting. Volodymyr Zelensky said Ukraine would never "
+         "accept limits on the size of its army and called for security guarantees from its "
+         "allies.\n\n"
+         "Officials from Turkey, which hosted the meeting, said both delegations had agreed to "
+         "exchange prisoners of war within two weeks. European diplomats described the mood "
+         "in the room as tense but businesslike, and said a fourth round was planned for "
+         "next month. Analysts noted that neither side had moved on the question of the "
+         "occupied territories.\n\n")
+FOOTER = "Follow us for live updates on the talks.\n"
+# The reasons analysis.corpus gives the copies in small_corpus (the first by path is kept).
+DUPLICATES = {
+    "part000/doc000005.txt": r"duplicate of copies/doc000005.txt \(same words\)",
+    "z/reformatted.txt": r"duplicate of part000/doc000007.txt \(same words\)",
+    "part000/talks.txt": r"duplicate of part000/talks-updated.txt \(9\d% of the sentences the "
+                         r"same\)"}
 
 
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory):
-    """Forty synthetic articles in sub-folders, plus files the reader must skip or decode."""
+    """Forty synthetic articles in sub-folders, plus files the reader must skip or decode, and
+    copies: one exact, one reformatted and one with a changed footer, each before or after its
+    original by path. Metadata gives some titles; the others are derived from the text."""
     root = tmp_path_factory.mktemp("corpus")
     build_corpus(root, 40, seed=3)
     seed = sorted(SEEDS.glob("*.txt"))[1].read_text(encoding="utf-8")
@@ -71,6 +101,23 @@ def small_corpus(tmp_path_factory):
     (root / "empty.txt").write_bytes(b"")
     (root / "blank.txt").write_bytes(b" \n\n ")
     (root / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    part = root / "part000"
+    (root / "copies").mkdir()
+    (root / "copies" / "doc000005.txt").write_bytes((part / "doc000005.txt").read_bytes())
+    (root / "z").mkdir()
+    text = (part / "doc000007.txt").read_text(encoding="utf-8")
+    (root / "z" / "reformatted.txt").write_bytes(text.upper().replace("\n", "\r\n")
+                                                 .encode("utf-16"))
+    # The synthetic articles share the seeds' sentences, so the near copy is of a new article.
+    (part / "talks.txt").write_text(TALKS + FOOTER, encoding="utf-8")
+    (part / "talks-updated.txt").write_text(
+        TALKS + "Sign up for our newsletter on the war.\n",
+        encoding="utf-8")
+    metadata = (root / "metadata.csv").read_text(encoding="utf-8").split("\n")
+    for line in (1, 8, 12):     # doc000000, doc000007 and doc000011 get a title
+        doc_id, _, rest = metadata[line].split(",", 2)
+        metadata[line] = f"{doc_id},Headline of {doc_id},{rest}"
+    (root / "metadata.csv").write_text("\n".join(metadata), encoding="utf-8")
     return root
 
 
@@ -91,9 +138,59 @@ def assert_same_results(result, expected):
 
 def test_every_file_is_read_as_the_corpus_module_reads_it(small_corpus, local_result):
     assert_frame_equal(local_result.files, corpus_files(scan_corpus(small_corpus)))
-    assert local_result.files["status"].value_counts()["loaded"] == 42
+    files = local_result.files.set_index("path")
+    assert files["status"].value_counts().to_dict() == {"loaded": 43, "skipped": 4,
+                                                        "duplicate": 3}
+    for path, reason in DUPLICATES.items():
+        assert files.loc[path, "status"] == "duplicate"
+        assert re.fullmatch(reason, files.loc[path, "reason"]), path
     assert len(local_result.evidence) > 40
-    assert local_result.documents["outlet"].str.len().gt(0).sum() == 40
+    assert local_result.documents["outlet"].str.len().gt(0).sum() == 39
+
+
+def loader_tables(root):
+    """Every table of a PipelineResult, as analysis.corpus and the DataFrame functions give it."""
+    inventory = scan_corpus(root)
+    docs = load_corpus(root, inventory)
+    sentence_table = sentences(docs)
+    evidence = code_sentences(sentence_table)
+    return {"files": corpus_files(inventory),
+            "documents": loader_documents(docs, sentence_table),
+            "removed_lines": removed_lines(docs),
+            "term_frequency": term_frequency(docs),
+            "document_terms": document_term_frequency(docs, top_n=10),
+            "mention_counts": mention_counts(find_mentions(sentence_table)),
+            "quotes": find_quotes(sentence_table),
+            "evidence": evidence,
+            "category_counts": category_counts(evidence, docs, load_codebook()["id"])}
+
+
+def test_every_table_equals_the_dataframe_functions_duplicates_counted_once(small_corpus,
+                                                                            local_result):
+    expected = loader_tables(small_corpus)
+    for name in TABLES:
+        assert_frame_equal(getattr(local_result, name), expected[name], obj=name)
+    documents = local_result.documents.set_index("doc_id")
+    assert "part000/doc000005" not in documents.index
+    assert "copies/doc000005" in documents.index
+    assert documents["title_source"].value_counts().to_dict() == {"derived": 40,
+                                                                  "metadata": 3}
+    assert documents.loc["part000/doc000000", "title"] == "Headline of part000/doc000000"
+    assert documents.loc["copies/doc000005", "title"] != ""
+    # the copies' words were counted once: here as in the loader, not twice
+    evidence = local_result.evidence
+    for table in (evidence, local_result.quotes, local_result.mention_counts):
+        assert not table["doc_id"].isin(["part000/doc000005", "part000/talks",
+                                         "z/reformatted"]).any()
+        assert table["doc_id"].eq("part000/talks-updated").any()
+
+
+def test_duplicates_are_taken_out_as_if_their_files_were_not_there(small_corpus, small_tools,
+                                                                    local_result, tmp_path):
+    listing = [entry for entry in corpus_listing(small_corpus) if entry[0] not in DUPLICATES]
+    result = run_pipeline(small_corpus, listing=listing, chunk_size=4, tools=small_tools)
+    for name in TABLES[1:]:
+        assert_frame_equal(getattr(result, name), getattr(local_result, name), obj=name)
 
 
 def test_results_do_not_depend_on_file_order_or_chunk_size(small_corpus, small_tools,

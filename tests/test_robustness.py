@@ -4,6 +4,7 @@ Every fixture is written here, in tmp_path: encoded text, binaries, images, HTML
 """
 import hashlib
 import os
+import random
 import re
 import subprocess
 import sys
@@ -301,6 +302,99 @@ def test_duplicate_finder_streams_one_text_at_a_time():
     assert finder.check("c.txt", ARTICLE.lower()) == "duplicate of a.txt (same words)"
     assert finder.check("d.txt", "Short.") is None
     assert finder.check("e.txt", "short!") == "duplicate of d.txt (same words)"
+
+
+def _sentence_words_by_regex(text):
+    """sentence_words as its docstring defines it, with regular expressions on the str."""
+    pieces = re.split(r"[.!?](?=\s)", text.casefold())
+    return [" ".join(re.findall(r"\w+", piece)).encode() for piece in pieces
+            if re.search(r"\w", piece)]
+
+
+TRICKY = list("aZ9_ .!?,;'\"-\n\t\r\x0b\x0c\x1c\x1f\x00") + [
+    "\xa0", "\u2009", "\u2028", "\x85", "\u2019", "\u201c", "\u2014", "\u2026", "\u200b",
+    "\xe9", "\xc9", "\xdf", "\u1e9e", "\u0130", "\ufb01", "\u0307", "\u0627", "\xb2", "\xbd",
+    "\u03a3", "\u03c2", "\u212a", "\u212b", "\u216b", "\u0663", "\U0001f642", "\u01c5",
+    "\u0149", "\u0390", "\ud800", "\u203f"]
+
+
+def test_sentence_words_are_the_regex_definition_on_random_texts():
+    from analysis.files import sentence_words
+
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(TRICKY) for _ in range(rng.randint(0, 30)))
+        assert sentence_words(text) == _sentence_words_by_regex(text), repr(text)
+    for text in (ARTICLE, SEED, ENGLISH, FRENCH, RUSSIAN, GREEK):
+        assert sentence_words(text) == _sentence_words_by_regex(text)
+    # an end mark counts only before whitespace: not inside "U.S." nor before a closing quote
+    assert sentence_words("U.S. officials said: \u201cNo.\u201d Talks\u2014again? Yes!") == [
+        b"u s", b"officials said no talks again", b"yes"]
+
+
+def test_sentence_words_treat_every_character_as_the_regex_does():
+    from analysis.files import sentence_words
+
+    rng = random.Random(6)
+    points = list(range(0x3000)) + rng.sample(range(0x3000, sys.maxunicode + 1), 20000)
+    for point in points:
+        char = chr(point)
+        for text in (f"ab{char}Cd. x", f"ab.{char}cd", f"{char}{char}A"):
+            assert sentence_words(text) == _sentence_words_by_regex(text), hex(point)
+
+
+def test_signatures_are_the_same_in_every_process():
+    from analysis.files import signature
+
+    script = ("import sys; from analysis.files import signature; "
+              "s = signature(sys.stdin.read()); "
+              "print(s.whole, list(s.sentences), list(s.words))")
+    printed = {subprocess.run([sys.executable, "-c", script], input=SEED, text=True,
+                              capture_output=True, check=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2")}
+    here = signature(SEED)
+    assert printed == {f"{here.whole} {list(here.sentences)} {list(here.words)}\n"}
+    assert len(here.sentences) > 10 and len(set(here.sentences)) == len(here.sentences)
+
+
+def test_find_duplicates_gives_the_finder_s_answers_in_path_order():
+    from analysis.files import Signatures, find_duplicates, signature
+
+    rng = random.Random(7)
+    words = SEED.split()
+    pool = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 9))) + "."
+            for _ in range(60)]
+    texts = {}
+    for number in range(150):
+        kind = rng.random()
+        earlier = list(texts.values())
+        if earlier and kind < 0.15:
+            text = rng.choice(earlier).upper()                   # the same words
+        elif earlier and kind < 0.35:
+            lines = rng.choice(earlier).split("\n")             # one line changed or added
+            lines[rng.randrange(len(lines))] = rng.choice(pool)
+            text = "\n".join(lines + [rng.choice(pool)] * rng.randint(0, 1))
+        else:
+            text = "\n".join(rng.sample(pool, rng.randint(1, 12)))
+        texts[f"{rng.choice('abc')}/{number:03d}.txt"] = text
+    expected = {}
+    finder = DuplicateFinder()
+    for path in sorted(texts):
+        reason = finder.check(path, texts[path])
+        if reason:
+            expected[path] = reason
+    assert 20 < len(expected) < 100
+    assert any("same words" in reason for reason in expected.values())
+    assert any("sentences the same" in reason for reason in expected.values())
+    for order in range(3):
+        paths = list(texts)
+        random.Random(order).shuffle(paths)
+        halves = Signatures(), Signatures()
+        for number, path in enumerate(paths):
+            halves[number % 2].append(path, signature(texts[path]))
+        halves[0].extend(halves[1])
+        assert find_duplicates(halves[0]) == expected
 
 
 # --- HTML -----------------------------------------------------------------------------------
