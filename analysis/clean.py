@@ -18,7 +18,8 @@ Order of work:
 import functools
 import re
 from dataclasses import dataclass, field
-from re import _constants as sre, _parser as sre_parse
+
+from .regex_literals import literal_sets, longest
 
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "*")
 
@@ -87,6 +88,19 @@ TRIGGERS = {
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
     "teaser": ("…", "..."),
 }
+
+
+def required_text(pattern):
+    """Lower-case texts one of which the lower case of every match of `pattern` holds, or None.
+
+    Read off the pattern by `regex_literals.literal_sets`: of the sets of texts every match
+    holds one of, the one whose shortest text is longest. Characters with case outside ASCII end
+    a text: re may fold them to others that lower() does not, and cleaning checks a document
+    only for the characters that fold to ASCII (FOLDS_TO_ASCII).
+    """
+    return longest(literal_sets(pattern, unicode_case=False, choose=longest))
+
+
 # Lower-case text that every match of a rule contains, short or long (read off its pattern): a
 # line or document containing none of it cannot match, so the rule is not tried there. A cheap
 # substring test instead of a regex that scans the whole line; "no words" and the rules
@@ -100,43 +114,6 @@ REQUIRED = {
     "teaser": ("more", "all", "also", "related", "recommended", "most ", "trending", "editor",
                "…", "..."),
 }
-
-
-def required_text(pattern):
-    """Lower-case texts one of which the lower case of every match of `pattern` holds, or None.
-
-    Read off the parse tree of Python's own regex parser: a run of literal characters that every
-    match passes through, or one run from each branch of an alternation every match passes; the
-    candidate whose shortest text is longest wins. None if there is no such text. Characters
-    with case outside ASCII end a run: re may fold them to others that lower() does not.
-    """
-    return _required(sre_parse.parse(pattern))
-
-
-def _required(items):
-    best, run = None, ""
-    for op, value in [*items, (None, None)]:
-        if op is sre.LITERAL and (value < 128 or chr(value).lower() == chr(value).upper()):
-            run += chr(value).lower()
-            continue
-        candidates = [(run,)] if run else []
-        run = ""
-        if op is sre.SUBPATTERN:
-            candidates.append(_required(value[-1]))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
-            candidates.append(_required(value[2]))
-        elif op is sre.BRANCH:
-            branches = [_required(branch) for branch in value[1]]
-            if None not in branches:
-                candidates.append(tuple(text for branch in branches for text in branch))
-        elif op is sre.IN and all(kind is sre.LITERAL and (code < 128 or
-                                                            chr(code).lower() == chr(code).upper())
-                                  for kind, code in value):
-            candidates.append(tuple(chr(code).lower() for _, code in value))
-        for candidate in candidates:
-            if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
-                best = candidate
-    return best
 
 
 class _Alternatives:

@@ -210,11 +210,11 @@ def test_single_spaced_lines_equal_splitting_each_line(raw):
 
 
 @pytest.mark.parametrize("pattern, required", [
-    (r"\bpay(?:ment|ing) methods?\b", (" method",)),
-    (r"(?i:\bsupport us\b)", ("support us",)),
+    # Of the sets of texts every match holds one of, the one whose shortest text is longest
+    # (tests/test_regex_literals.py tests the reading itself).
     (r"\b(?:make|consider) a (?:donation|contribution)\b", ("donation", "contribution")),
-    (r"^[^\w]*$", None), (r"(?:ab|)", None), (r"x*y?", None), (r"(?:ab)+", ("ab",)),
-    (r"[/|]{2,}", ("/", "|")), (r"[^/|]", None), (r"Σx", ("x",)), (r"About \S+", ("about ",)),
+    (r"\bpay(?:ment|ing) methods?\b", (" method",)),
+    (r"Σx", ("x",)), (r"^[^\w]*$", None),
 ])
 def test_required_text_read_off_a_pattern(pattern, required):
     from analysis.clean import required_text
