@@ -76,7 +76,9 @@ RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK
 # (REQUIRED below only skips the rules that provably cannot).
 # A longer line is tried against a rule only when it contains one of the rule's triggers (lower
 # case text that every long match contains): a substring test is far cheaper than the regex, and
-# most article lines contain none. Rules without triggers only ever match short lines.
+# most article lines contain none. Rules without triggers only ever match short lines. Written
+# by hand, not read off the patterns: which cues may remove a long line is a decision the
+# patterns do not state (a long teaser line must end in "…"; one that starts "More from" stays).
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock"),
@@ -101,19 +103,15 @@ def required_text(pattern):
     return longest(literal_sets(pattern, unicode_case=False, choose=longest))
 
 
-# Lower-case text that every match of a rule contains, short or long (read off its pattern): a
-# line or document containing none of it cannot match, so the rule is not tried there. A cheap
-# substring test instead of a regex that scans the whole line; "no words" and the rules
-# anchored at the line's start fail fast on their own.
-REQUIRED = {
-    "breadcrumb": ("/", "›", "»", ">", "|"),
-    "photo credit": TRIGGERS["photo credit"],
-    "donation appeal": TRIGGERS["donation appeal"],
-    "newsletter box": TRIGGERS["newsletter box"],
-    "comment form": TRIGGERS["comment form"] + ("cancel reply",),
-    "teaser": ("more", "all", "also", "related", "recommended", "most ", "trending", "editor",
-               "…", "..."),
-}
+# Rules that fail on a line's first few characters (anchored at its start): looking for their
+# text first would cost more than it saves (measured), so they are tried on every short line.
+FAIL_FAST = ("read time", "byline", "label", "author box")
+# Lower-case text that every match of a rule contains, short or long, read off its pattern: a
+# line containing none of it cannot match, so the rule is not tried there (and not in a document
+# that lacks it, see `_present`). A cheap substring test instead of a regex. "no words" has none:
+# it matches lines without any given text.
+REQUIRED = {name: required for name, pattern in RULES
+            if name not in FAIL_FAST and (required := required_text(pattern.pattern)) is not None}
 
 
 class _Alternatives:
@@ -242,11 +240,16 @@ def _rules_given(present, folds):
 
 
 def _present(triggers, present):
-    """The triggers that may be in a line of a document whose DOCUMENT_TRIGGERS are `present`."""
+    """The triggers that may be in a line of a document whose DOCUMENT_TRIGGERS are `present`:
+    not one that is or holds a DOCUMENT_TRIGGER the document lacks ("afp via getty", "getty")."""
     if triggers is None:
         return None
-    return [trigger for trigger in triggers
-            if trigger in present or trigger not in DOCUMENT_TRIGGERS]
+    return [trigger for trigger in triggers if _document_triggers_in(trigger) <= present]
+
+
+@functools.lru_cache(maxsize=None)      # called with the texts of REQUIRED and TRIGGERS only
+def _document_triggers_in(text):
+    return frozenset(trigger for trigger in DOCUMENT_TRIGGERS if trigger in text)
 
 
 def _line_rule(line, lowered, short_rules, long_rules):
