@@ -18,7 +18,8 @@ Order of work:
 import functools
 import re
 from dataclasses import dataclass, field
-from re import _constants as sre, _parser as sre_parse
+
+from .regex_literals import literal_sets, longest
 
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "*")
 
@@ -75,7 +76,9 @@ RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK
 # (REQUIRED below only skips the rules that provably cannot).
 # A longer line is tried against a rule only when it contains one of the rule's triggers (lower
 # case text that every long match contains): a substring test is far cheaper than the regex, and
-# most article lines contain none. Rules without triggers only ever match short lines.
+# most article lines contain none. Rules without triggers only ever match short lines. Written
+# by hand, not read off the patterns: which cues may remove a long line is a decision the
+# patterns do not state (a long teaser line must end in "…"; one that starts "More from" stays).
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock"),
@@ -87,56 +90,28 @@ TRIGGERS = {
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
     "teaser": ("…", "..."),
 }
-# Lower-case text that every match of a rule contains, short or long (read off its pattern): a
-# line or document containing none of it cannot match, so the rule is not tried there. A cheap
-# substring test instead of a regex that scans the whole line; "no words" and the rules
-# anchored at the line's start fail fast on their own.
-REQUIRED = {
-    "breadcrumb": ("/", "›", "»", ">", "|"),
-    "photo credit": TRIGGERS["photo credit"],
-    "donation appeal": TRIGGERS["donation appeal"],
-    "newsletter box": TRIGGERS["newsletter box"],
-    "comment form": TRIGGERS["comment form"] + ("cancel reply",),
-    "teaser": ("more", "all", "also", "related", "recommended", "most ", "trending", "editor",
-               "…", "..."),
-}
 
 
 def required_text(pattern):
     """Lower-case texts one of which the lower case of every match of `pattern` holds, or None.
 
-    Read off the parse tree of Python's own regex parser: a run of literal characters that every
-    match passes through, or one run from each branch of an alternation every match passes; the
-    candidate whose shortest text is longest wins. None if there is no such text. Characters
-    with case outside ASCII end a run: re may fold them to others that lower() does not.
+    Read off the pattern by `regex_literals.literal_sets`: of the sets of texts every match
+    holds one of, the one whose shortest text is longest. Characters with case outside ASCII end
+    a text: re may fold them to others that lower() does not, and cleaning checks a document
+    only for the characters that fold to ASCII (FOLDS_TO_ASCII).
     """
-    return _required(sre_parse.parse(pattern))
+    return longest(literal_sets(pattern, unicode_case=False, choose=longest))
 
 
-def _required(items):
-    best, run = None, ""
-    for op, value in [*items, (None, None)]:
-        if op is sre.LITERAL and (value < 128 or chr(value).lower() == chr(value).upper()):
-            run += chr(value).lower()
-            continue
-        candidates = [(run,)] if run else []
-        run = ""
-        if op is sre.SUBPATTERN:
-            candidates.append(_required(value[-1]))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and value[0] >= 1:
-            candidates.append(_required(value[2]))
-        elif op is sre.BRANCH:
-            branches = [_required(branch) for branch in value[1]]
-            if None not in branches:
-                candidates.append(tuple(text for branch in branches for text in branch))
-        elif op is sre.IN and all(kind is sre.LITERAL and (code < 128 or
-                                                            chr(code).lower() == chr(code).upper())
-                                  for kind, code in value):
-            candidates.append(tuple(chr(code).lower() for _, code in value))
-        for candidate in candidates:
-            if candidate and (best is None or min(map(len, candidate)) > min(map(len, best))):
-                best = candidate
-    return best
+# Rules that fail on a line's first few characters (anchored at its start): looking for their
+# text first would cost more than it saves (measured), so they are tried on every short line.
+FAIL_FAST = ("read time", "byline", "label", "author box")
+# Lower-case text that every match of a rule contains, short or long, read off its pattern: a
+# line containing none of it cannot match, so the rule is not tried there (and not in a document
+# that lacks it, see `_present`). A cheap substring test instead of a regex. "no words" has none:
+# it matches lines without any given text.
+REQUIRED = {name: required for name, pattern in RULES
+            if name not in FAIL_FAST and (required := required_text(pattern.pattern)) is not None}
 
 
 class _Alternatives:
@@ -265,11 +240,16 @@ def _rules_given(present, folds):
 
 
 def _present(triggers, present):
-    """The triggers that may be in a line of a document whose DOCUMENT_TRIGGERS are `present`."""
+    """The triggers that may be in a line of a document whose DOCUMENT_TRIGGERS are `present`:
+    not one that is or holds a DOCUMENT_TRIGGER the document lacks ("afp via getty", "getty")."""
     if triggers is None:
         return None
-    return [trigger for trigger in triggers
-            if trigger in present or trigger not in DOCUMENT_TRIGGERS]
+    return [trigger for trigger in triggers if _document_triggers_in(trigger) <= present]
+
+
+@functools.lru_cache(maxsize=None)      # called with the texts of REQUIRED and TRIGGERS only
+def _document_triggers_in(text):
+    return frozenset(trigger for trigger in DOCUMENT_TRIGGERS if trigger in text)
 
 
 def _line_rule(line, lowered, short_rules, long_rules):

@@ -17,17 +17,16 @@ Persons are named; institutions by the state or bloc they belong to ("Kremlin" -
 Of whom (`target`): the first party named after the first cue that is not the actor's own side.
 Both are left empty where the text does not say.
 
-Speed: every match of a pattern holds some literals (one of "troops" or "forces", and
-"ukraine") and begins with one of some strings read from the pattern ("troops ", "forces "),
-and every cue of a kind holds one of its kind's literals. The literals of each distinct word are
-looked up once; a pattern is tried only on the sentences that hold all of its literals (and, for
-a topic that needs a cue, a cue's literal), picked with bit sets over a batch of documents, and
-only where one of its starts begins (`regex.match` there finds what `regex.search` would); cues
-and actors are looked for only in the sentences a topic matched.
+Speed: every match of a pattern holds some literals (one of "troops" or "forces", and "ukraine")
+and begins with one of some strings ("troops ", "forces "), both read from the pattern
+(`analysis.regex_literals`); every cue of a kind holds one of its kind's literals. The literals
+of each distinct word are looked up once; a pattern is tried only on the sentences that hold all
+of its literals (and, for a topic that needs a cue, a cue's literal), picked with bit sets over
+a batch of documents, and only where one of its starts begins (`regex.match` there finds what
+`regex.search` would); cues and actors are looked for only in the sentences a topic matched.
 """
 import html
 import re
-from re import _casefix, _constants, _parser
 from collections import namedtuple
 from itertools import chain, filterfalse
 
@@ -38,6 +37,7 @@ from .actors import compile_gazetteer, document_mentions, load_gazetteer
 from .datafiles import data_path
 from .errors import InputError
 from .periods import period_labels
+from .regex_literals import case_folds, literal_sets, most_specific, starts_of
 from .terms import load_stopwords
 
 CODEBOOK_FILE = data_path("demand_codebook.yaml")
@@ -61,9 +61,6 @@ _BATCH = 4096
 # The words a coder remembers before it starts afresh: the memory of a long run stays bounded.
 _MAX_WORDS = 200_000
 _STOPWORDS = frozenset(load_stopwords())
-_LITERAL, _SUBPATTERN, _BRANCH = _constants.LITERAL, _constants.SUBPATTERN, _constants.BRANCH
-_MAX_REPEAT, _MIN_REPEAT = _constants.MAX_REPEAT, _constants.MIN_REPEAT
-_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 EVIDENCE_COLUMNS = ["doc_id", "sentence_id", "category", "sentence", "matched", "cue", "actor",
                     "target", "match_start", "match_end"]
 # "Western demands", "the Kremlin's conditions": the party before a noun cue holds the demand.
@@ -107,58 +104,18 @@ def _pattern_lists(entry, where, path):
     return {kind: patterns.get(kind) or [] for kind in PATTERN_KINDS}
 
 
-def _anchors(parsed, shortest=MIN_ANCHOR, common=_STOPWORDS):
-    """Sets of lower-case literals such that every match of a parsed pattern holds one literal
-    of each set: [] if none is usable.
-
-    Read from the pattern's structure: a run of letters that every match must contain, or one
-    per branch of a required alternation (the branch's most specific set). A literal shorter
-    than `shortest` or in `common` narrows nothing down. Each set is necessary on its own, so a
-    sentence must hold a literal of every one of them.
-    """
-    found, run = [], []
-
-    def flush():
-        literal = "".join(run).lower()
-        # "İ" lower-cases to two characters and matches "i": no literal to look for.
-        if run and len(literal) == len(run):
-            found.append({literal})
-        run.clear()
-
-    for op, av in parsed:
-        if op is _LITERAL and chr(av).isalpha():
-            run.append(chr(av))
-            continue
-        flush()
-        if op is _SUBPATTERN:
-            found.extend(_anchors(av[-1], shortest, common))
-        elif op is _BRANCH:
-            branches = [_most_specific(_anchors(branch, shortest, common)) for branch in av[1]]
-            if all(branches):
-                found.append(set().union(*branches))
-        elif op in (_MAX_REPEAT, _MIN_REPEAT) and av[0] >= 1:
-            found.extend(_anchors(av[2], shortest, common))
-    flush()
-    return [anchors for anchors in found if anchors and all(
-        len(anchor) >= shortest and anchor not in common for anchor in anchors)]
-
-
-def _most_specific(usable):
-    """Of sets of anchors, the one with the fewest literals, then the longest shortest one."""
-    return max(usable, key=lambda anchors: (-len(anchors), min(map(len, anchors)),
-                                            sorted(anchors)), default=None)
-
-
 def _compile_patterns(category_id, patterns, path):
     """[(kind, compiled pattern, [set of anchors, ...])] of one category, in the codebook's
-    order."""
+    order: every match holds an anchor of each set (`regex_literals.literal_sets`: runs of
+    letters, looked up inside words, at least MIN_ANCHOR long and no stopword)."""
     compiled = []
     for kind, items in patterns.items():
         for pattern in items:
             body = _expand(pattern)
             regex = _compile(f"(?<!\\w)(?:{body})(?!\\w)", path,
                              f"patterns.{kind} of '{category_id}'", repr(pattern))
-            compiled.append((kind, regex, _anchors(_parser.parse(body, re.IGNORECASE))))
+            compiled.append((kind, regex, literal_sets(
+                body, re.IGNORECASE, letters_only=True, shortest=MIN_ANCHOR, ignore=_STOPWORDS)))
     return compiled
 
 
@@ -274,7 +231,7 @@ def make_coder(codebook=None, gazetteer=None):
              for actor, affiliation in zip(names["actor"], names["affiliation"])}
     def starting(regex):
         """None, or (the starts without a word, {word: the starts with it})."""
-        starts = _starts_of(regex)
+        starts = starts_of(regex.pattern, regex.flags)
         if starts is None:
             return None
         by_word = {}
@@ -297,7 +254,7 @@ def make_coder(codebook=None, gazetteer=None):
     for kind, regex in codebook.attrs["cues"].items():
         # Every cue of a kind holds one of these literals, however short or common: a sentence
         # with none of them needs no cue search of that kind.
-        required = _most_specific(_anchors(_parser.parse(regex.pattern, regex.flags), 1, ()))
+        required = most_specific(literal_sets(regex.pattern, regex.flags, letters_only=True))
         cues[kind] = (regex, starting(regex), required and tuple(sorted(required)))
     # What sentences are looked up for: the literals above, and the starts' words.
     patterns = [entry for _, entries in categories for entry in entries]
@@ -311,9 +268,7 @@ def make_coder(codebook=None, gazetteer=None):
                for start in always + [start for group in by_word.values() for start in group]]
     # Letters that IGNORECASE matches to a literal's letter but that lower() leaves apart
     # ("ſ" for "s", "ı" for "i"): a text with one is coded without the literals' help.
-    folds = "".join(sorted({chr(other) for string in literals + strings
-                            for letter in string
-                            for other in _casefix._EXTRA_CASES.get(ord(letter), ())}))
+    folds = case_folds(literals + strings)
     return Coder(categories, cues, compile_gazetteer(names), shown, sides, folds,
                  tuple(literals), {}, set())
 
@@ -322,54 +277,6 @@ def _word_of(start):
     """The longest run of letters in a string, if it has MIN_START letters, else None."""
     word = max(re.findall(r"[^\W\d_]+", start), key=len, default="")
     return word if len(word) >= MIN_START else None
-
-
-def _leading(items):
-    """Lower-case strings one of which begins every match of a parsed pattern (a sequence of
-    (op, av)) read case-insensitively; None where that cannot be told.
-
-    Zero-width assertions begin nothing; an alternative is read on into what follows it, and an
-    optional part adds what may begin after it. A pattern that may match the empty string, or
-    that begins with anything but a literal (a class, a back-reference), gives None.
-    """
-    items = list(items)
-    while items and items[0][0] in _ZERO_WIDTH:
-        del items[0]
-    if not items:
-        return None
-    op, av = items[0]
-    rest = items[1:]
-    if op is _LITERAL:
-        run = ""
-        for op, av in items:
-            if op is not _LITERAL:
-                break
-            run += chr(av)
-        lowered = run.lower()
-        # "İ" lower-cases to two characters: no string to look for.
-        return {lowered} if len(lowered) == len(run) else None
-    if op is _SUBPATTERN:
-        return _leading(list(av[-1]) + rest)
-    if op is _BRANCH:
-        found = [_leading(list(branch) + rest) for branch in av[1]]
-        return None if None in found else set().union(*found)
-    if op in (_MAX_REPEAT, _MIN_REPEAT):
-        first = _leading(av[2])
-        if first is None or av[0] >= 1:
-            return first
-        after = _leading(rest)
-        return None if after is None else first | after
-    return None
-
-
-def _starts_of(regex):
-    """The strings one of which begins every match of a compiled regex, none of them starting
-    with another (which would find no place the shorter misses); None if unknown."""
-    leading = _leading(_parser.parse(regex.pattern, regex.flags))
-    if leading is None:
-        return None
-    return sorted(start for start in leading
-                  if not any(other != start and start.startswith(other) for other in leading))
 
 
 def _positions(lowered, starts, start, end, held):
