@@ -291,6 +291,8 @@ def _remove_block_interiors(lines, rules):
 def clean_text(raw):
     """Return the article text (one paragraph a line) and the removed lines with their rules."""
     lines = _logical_lines(raw)
+    if not lines:
+        return CleanResult(text="", removed=[])
     joined = "\n".join(line for _, line in lines)
     rules = _line_rules(joined)
     for i in range(len(lines) - 1):

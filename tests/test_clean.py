@@ -259,3 +259,9 @@ def test_every_match_of_a_cue_holds_its_required_text():
             for line in lines:
                 if re.search(_cues(phrase), line):
                     assert any(text in line.lower() for text in required), (phrase, line)
+
+
+@pytest.mark.parametrize("raw", ["", " ", "\n\n", "\r\n \t\n"])
+def test_a_text_without_lines_cleans_to_nothing(raw):
+    cleaned = clean_text(raw)
+    assert cleaned.text == "" and cleaned.removed == []
