@@ -27,6 +27,7 @@ with the gazetteer, codebook and stopwords.
 """
 import heapq
 import os
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from functools import partial, reduce
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
 from .actors import (MENTION_COLUMNS, Matcher, compile_gazetteer, document_mentions,
                      load_gazetteer, mention_counts)
@@ -340,8 +342,18 @@ def _chunks(files, size):
     return [files[start:start + size] for start in range(0, len(files), size)]
 
 
-def _run_local(task, chunks, workers, scheduler):
-    return merge_all(map(task, chunks))
+def _counted(results, chunks, show):
+    """The results of the chunks as they come, their files counted on a progress bar (stderr)
+    when `show`."""
+    with tqdm(total=sum(map(len, chunks)), unit=" files", desc="analysing", file=sys.stderr,
+              disable=not show, mininterval=1) as bar:
+        for chunk, result in zip(chunks, results):
+            bar.update(len(chunk))
+            yield result
+
+
+def _run_local(task, chunks, workers, scheduler, show):
+    return merge_all(_counted(map(task, chunks), chunks, show))
 
 
 # The task of this worker process, set once when the process starts.
@@ -357,37 +369,46 @@ def _run_worker_task(chunk):
     return _worker_task(chunk)
 
 
-def _run_processes(task, chunks, workers, scheduler):
+def _run_processes(task, chunks, workers, scheduler, show):
     from concurrent.futures import ProcessPoolExecutor
 
     # The task (with its Tools) goes to each worker once, not with every chunk: the Tools'
     # memos of words and tokens then last the worker's whole run instead of one chunk.
     with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), initializer=_start_worker,
                              initargs=(task,)) as pool:
-        return merge_all(pool.map(_run_worker_task, chunks))
+        return merge_all(_counted(pool.map(_run_worker_task, chunks), chunks, show))
 
 
-def _run_dask(task, chunks, workers, scheduler):
+def _run_dask(task, chunks, workers, scheduler, show):
     import dask.bag
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster, progress
 
     bag = dask.bag.from_sequence(chunks, npartitions=len(chunks)).map(task)
     total = bag.reduction(merge_all, merge_all, split_every=8)
+
+    def compute(client):
+        if not show:
+            return total.compute(scheduler=client)
+        # The cluster knows how far its tasks are: distributed's own bar shows it (stdout).
+        future = client.compute(total)
+        progress(future, notebook=False, multi=False)
+        return future.result()
+
     if scheduler is not None and not isinstance(scheduler, str):
-        return total.compute(scheduler=scheduler)
+        return compute(scheduler)
     if scheduler is not None:
         with Client(scheduler) as client:
-            return total.compute(scheduler=client)
+            return compute(client)
     with LocalCluster(n_workers=workers or os.cpu_count(), threads_per_worker=1,
                       dashboard_address=None) as cluster, Client(cluster) as client:
-        return total.compute(scheduler=client)
+        return compute(client)
 
 
 _ENGINES = dict(zip(ENGINES, (_run_local, _run_processes, _run_dask)))
 
 
 def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk_size=250,
-                 listing=None, tools=None, timer=None, stages=STAGES):
+                 listing=None, tools=None, timer=None, stages=STAGES, progress=None):
     """Run every analysis over the folder `corpus_dir`; returns a PipelineResult.
 
     engine: "local", "processes" (`workers` processes, default one per core) or "dask":
@@ -399,6 +420,9 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     timer: a dict of stage -> seconds, added to as the stages run (local engine only).
     stages: the STAGES to run, with the ones they need (default: all); the tables of the
     others are empty, and the documents' sentence counts without "sentence split" too.
+    progress: show a progress bar of the files analysed on stderr (with Dask, distributed's bar
+    of its tasks on stdout), or not (False); None shows it when stderr is a terminal (a run
+    on 100,000 articles takes minutes).
     """
     if engine not in _ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -412,7 +436,8 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     listing = corpus_listing(root) if listing is None else listing
     tools = make_tools(root, listing) if tools is None else tools
     task = partial(analyse_chunk, root=root, tools=tools, timer=timer, stages=stages)
-    total = _ENGINES[engine](task, _chunks(listing, chunk_size), workers, scheduler)
+    show = sys.stderr.isatty() if progress is None else progress
+    total = _ENGINES[engine](task, _chunks(listing, chunk_size), workers, scheduler, show)
     drop_duplicates(total, root, tools, stages)
     if not any(row["status"] == "loaded" for row in total.files):
         raise InputError("no usable documents in the corpus folder", path=root)

@@ -223,9 +223,24 @@ def test_dask_cluster_gives_the_local_results(small_corpus, small_tools, local_r
                                   chunk_size=7, tools=small_tools)
         with Client(cluster) as client:
             by_client = run_pipeline(small_corpus, engine="dask", scheduler=client, chunk_size=3,
-                                     tools=small_tools)
+                                     tools=small_tools, progress=True)
     assert_same_results(by_address, local_result)
     assert_same_results(by_client, local_result)
+
+
+@pytest.mark.parametrize("engine", ["local", "processes"])
+def test_progress_counts_every_file_when_asked_and_stays_quiet_otherwise(
+        small_corpus, small_tools, local_result, engine, capsys):
+    files = len(corpus_listing(small_corpus))
+    shown = run_pipeline(small_corpus, engine=engine, chunk_size=7, tools=small_tools,
+                         progress=True)
+    bar = capsys.readouterr().err
+    assert f"{files}/{files}" in bar and "files" in bar
+    run_pipeline(small_corpus, engine=engine, chunk_size=7, tools=small_tools, progress=False)
+    # Under pytest stderr is no terminal, so the default shows nothing either.
+    run_pipeline(small_corpus, engine=engine, chunk_size=7, tools=small_tools)
+    assert capsys.readouterr().err == ""
+    assert_same_results(shown, local_result)
 
 
 def test_stage_timer_sees_every_stage(small_corpus, small_tools):
