@@ -312,24 +312,50 @@ def signature(text, min_words=4):
 class DuplicateFinder:
     """Finds documents that repeat an earlier one: an article saved twice.
 
-    Texts are compared as words (see `sentence_words`: case, punctuation, whitespace and line
-    endings ignored). A document is a duplicate when its words are those of an earlier kept
-    one, or when at least `threshold` of the words in its sentences (of `min_words` words or
-    more) are in sentences of one earlier kept document and the same holds the other way
-    round: the same article with a changed line or a different footer. A teaser or excerpt of
-    a longer article is not a duplicate. Memory is one hash per distinct sentence, so it
-    streams over large corpora.
+    Documents are checked one after the other (in path order in `analysis.corpus` and
+    `find_duplicates`, so the first by path is kept); one that is not a duplicate is kept, and
+    only kept documents are compared with. Texts are compared as words (see `sentence_words`:
+    case, punctuation, whitespace and line endings ignored). A document is a duplicate of a
+    kept one when its words are those of the kept one ("same words"), or when at least
+    `threshold` of the words in its sentences are in sentences of that one kept document and
+    the same holds the other way round ("N% of the sentences the same"): the same article with
+    a changed line or a different footer. Only distinct sentences of `min_words` words or more
+    count, each with its number of words. A teaser or excerpt of a longer article is not a
+    duplicate: too little of the longer one is in it. When several kept documents qualify, the
+    reason names the one with the most words in common with it, then the one kept first.
+
+    The bound: a sentence that more than `max_owners` kept documents hold is boilerplate (a wire
+    service's standard paragraph, a newsletter box) and, from then on, names no document to
+    compare with; its words still count in full in every comparison. So a document is compared,
+    exactly, with every kept document with which it shares at least one sentence that at most
+    `max_owners` kept documents hold. The only near copies missed are those whose every shared
+    sentence with the original is boilerplate, which takes `threshold` or more of the words of
+    both to be boilerplate; a copy with the same words is always found. Memory is a dict entry
+    per distinct sentence, listing at most `max_owners` kept documents, and 12 bytes a sentence
+    of each kept document; a check counts the words in common through at most `max_owners`
+    documents a sentence, then goes through the sentences of only those documents that could
+    reach the threshold with its boilerplate, stopping as soon as one cannot. Without the bound,
+    sentences in thousands of documents (on synthetic corpora, every sentence) would make the
+    time grow with the square of the corpus.
 
     `check(path, text)` is `check_signature(path, signature(text))`: the signature is a pure
     function of the text, the check the sequential part, so the two can run in different
     processes (see `find_duplicates`).
     """
 
-    def __init__(self, threshold=0.9, min_words=4):
-        self.threshold, self.min_words = threshold, min_words
+    def __init__(self, threshold=0.9, min_words=4, max_owners=32):
+        if max_owners < 1:
+            raise ValueError(f"max_owners must be 1 or more, not {max_owners!r}")
+        self.threshold, self.min_words, self.max_owners = threshold, min_words, max_owners
         self._by_text = {}       # hash of all the words -> kept path
-        self._by_sentence = {}   # hash of a sentence's words -> index into _kept
-        self._kept = []          # (path, words in its sentences)
+        # hash of a sentence's words -> the number of the one kept document that holds it, a
+        # list of the numbers of the 2 to max_owners that do, or _BOILERPLATE (more do)
+        self._owners = {}
+        self._paths = []                 # kept path by number
+        self._totals = array("q")        # words in its sentences, by number
+        # each kept document's sentence hashes and their words, one document after the other:
+        # number n's are _hashes[_starts[n]:_starts[n + 1]]
+        self._hashes, self._words, self._starts = array("q"), array("i"), array("q", [0])
 
     def signature(self, text):
         """The Signature of `text` that `check_signature` takes."""
@@ -341,25 +367,102 @@ class DuplicateFinder:
 
     def check_signature(self, path, signature):
         """`check` of the text whose Signature (from `signature`) this is."""
-        if signature.whole in self._by_text:
-            return f"duplicate of {self._by_text[signature.whole]} (same words)"
-        total = sum(signature.words)
-        shared = {}
-        for key, weight in zip(signature.sentences, signature.words):
-            owner = self._by_sentence.get(key)
-            if owner is not None:
-                shared[owner] = shared.get(owner, 0) + weight
-        if shared:
-            owner, common = max(shared.items(), key=lambda item: (item[1], -item[0]))
-            kept_path, kept_total = self._kept[owner]
-            if common >= self.threshold * total and common >= self.threshold * kept_total:
-                return (f"duplicate of {kept_path} ({common / max(total, kept_total):.0%} "
-                        f"of the sentences the same)")
-        self._by_text[signature.whole] = path
-        for key in signature.sentences:
-            self._by_sentence.setdefault(key, len(self._kept))
-        self._kept.append((path, total))
+        return self._check(path, signature.whole, signature.sentences, signature.words,
+                           sum(signature.words))
+
+    def _check(self, path, whole, sentences, words, total):
+        """`check_signature` of a document whose sentences' words add up to `total`: `sentences`
+        and `words` may leave out sentences that no other document holds (they change nothing)."""
+        kept = self._by_text.get(whole)
+        if kept is not None:
+            return f"duplicate of {kept} (same words)"
+        found = self._original(sentences, words, total)
+        if found is not None:
+            number, common = found
+            kept_total = self._totals[number]
+            return (f"duplicate of {self._paths[number]} ({common / max(total, kept_total):.0%} "
+                    f"of the sentences the same)")
+        self._keep(path, whole, sentences, words, total)
         return None
+
+    def _original(self, sentences, words, total):
+        """(number, words in common) of the kept document that this one repeats, or None."""
+        owners_of = self._owners
+        counted = {}        # kept number -> words in common, through sentences not boilerplate
+        boilerplate = {}    # hash -> words, of this document's boilerplate sentences
+        for key, weight in zip(sentences, words):
+            owners = owners_of.get(key)
+            if owners is None:
+                continue
+            if owners.__class__ is int:
+                if owners == _BOILERPLATE:
+                    boilerplate[key] = weight
+                else:
+                    counted[owners] = counted.get(owners, 0) + weight
+            else:
+                for owner in owners:
+                    counted[owner] = counted.get(owner, 0) + weight
+        if not counted:
+            return None
+        # A sentence that is not boilerplate lists every kept document that holds it, so
+        # `counted` is exact but for the boilerplate sentences. A kept document that could
+        # reach the threshold with all of them is compared sentence by sentence.
+        threshold, totals = self.threshold, self._totals
+        spare = sum(boilerplate.values())
+        mine = None
+        best = None
+        for number, common in counted.items():
+            kept_total = totals[number]
+            least = max(threshold * total, threshold * kept_total)
+            if common + spare < least:
+                continue
+            if spare:
+                mine = dict(zip(sentences, words)) if mine is None else mine
+                common = self._in_common(number, mine, least)
+                if common is None:
+                    continue
+            if common >= least and (best is None or common > best[1] or
+                                    (common == best[1] and number < best[0])):
+                best = (number, common)
+        return best
+
+    def _in_common(self, number, mine, least):
+        """The words kept document `number` has in common with the document whose sentences
+        are `mine` ({hash: words}), or None as soon as it is clear they are fewer than `least`."""
+        start, end = self._starts[number], self._starts[number + 1]
+        common, possible = 0, self._totals[number]
+        for key, weight in zip(self._hashes[start:end], self._words[start:end]):
+            if key in mine:
+                common += weight
+            else:
+                possible -= weight
+                if possible < least:
+                    return None
+        return common
+
+    def _keep(self, path, whole, sentences, words, total):
+        number = len(self._paths)
+        self._by_text[whole] = path
+        owners_of, most = self._owners, self.max_owners
+        for key in sentences:
+            owners = owners_of.get(key)
+            if owners is None:
+                owners_of[key] = number
+            elif owners.__class__ is int:
+                if owners != _BOILERPLATE:
+                    owners_of[key] = [owners, number] if most > 1 else _BOILERPLATE
+            elif len(owners) < most:
+                owners.append(number)
+            else:
+                owners_of[key] = _BOILERPLATE
+        self._paths.append(path)
+        self._totals.append(total)
+        self._hashes.extend(sentences)
+        self._words.extend(words)
+        self._starts.append(len(self._hashes))
+
+
+_BOILERPLATE = -1    # in DuplicateFinder._owners: a sentence more than max_owners documents hold
 
 
 class Signatures:
@@ -395,10 +498,12 @@ def find_duplicates(signatures, finder=None):
     which `analysis.corpus` reads the files.
 
     Only the documents that share their whole hash or a sentence hash with another document go
-    through the (sequential, Python) finder: any other one is kept, and no document can be
-    found to repeat it, so leaving it out changes no result, while the finder's memory (a dict
-    entry per distinct sentence) and time then grow with the documents that share text, not
-    with the corpus. Which documents share a hash is found by sorting the hashes (numpy).
+    through the (sequential, Python) finder, each with only its sentences that another
+    document holds too (its total of words still counts them all). Any other document is kept,
+    and no document can be found to repeat it; a sentence that no other document holds is in
+    no one's words in common and never becomes boilerplate. So leaving them out changes no
+    result, while the finder's memory and time grow with the text that documents share, not
+    with the corpus. Which hashes repeat is found by sorting them (numpy).
     """
     import numpy as np
 
@@ -406,19 +511,27 @@ def find_duplicates(signatures, finder=None):
     counts = np.frombuffer(signatures.counts, dtype=np.intc)
     starts = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
-    # per document, whether any of its sentences is repeated: from the running count of them
-    repeated = np.zeros(len(signatures.sentences) + 1, dtype=np.int64)
-    np.cumsum(_repeated(np.frombuffer(signatures.sentences, dtype=np.int64)), out=repeated[1:])
-    sharing = repeated[starts[1:]] > repeated[starts[:-1]]
-    del repeated
+    words = np.frombuffer(signatures.words, dtype=np.intc)
+    running = np.zeros(len(words) + 1, dtype=np.int64)
+    np.cumsum(words, out=running[1:])
+    totals = (running[starts[1:]] - running[starts[:-1]]).tolist()    # words in its sentences
+    hashes = np.frombuffer(signatures.sentences, dtype=np.int64)
+    repeated = _repeated(hashes)
+    np.cumsum(repeated, out=running[1:])     # now the running count of repeated sentences
+    bounds = running[starts]                 # document i's are shared[bounds[i]:bounds[i + 1]]
+    del running
+    sharing = bounds[1:] > bounds[:-1]
     sharing |= _repeated(np.frombuffer(signatures.wholes, dtype=np.int64))
-    candidates = np.flatnonzero(sharing).tolist()
+    shared, shared_words = array("q"), array("i")
+    shared.frombytes(hashes[repeated].view(np.uint8))     # array takes bytes, not int64s
+    shared_words.frombytes(words[repeated].view(np.uint8))
+    del repeated
+    bounds = bounds.tolist()
     reasons = {}
-    for index in sorted(candidates, key=signatures.paths.__getitem__):
-        start, end = starts[index], starts[index + 1]
-        reason = finder.check_signature(signatures.paths[index], Signature(
-            signatures.wholes[index], signatures.sentences[start:end],
-            signatures.words[start:end]))
+    for index in sorted(np.flatnonzero(sharing).tolist(), key=signatures.paths.__getitem__):
+        start, end = bounds[index], bounds[index + 1]
+        reason = finder._check(signatures.paths[index], signatures.wholes[index],
+                               shared[start:end], shared_words[start:end], totals[index])
         if reason:
             reasons[signatures.paths[index]] = reason
     return reasons

@@ -25,3 +25,55 @@ def doc(docs, prefix):
     rows = docs[docs["doc_id"].str.startswith(prefix)]
     assert len(rows) == 1, prefix
     return rows.iloc[0]
+
+
+# One wire story run by two outlets with intros of their own, then outlet B's article saved
+# again with another footer: B shares 55% of its words with A (so it is kept), and C is B's
+# copy, though C's words in common are split between A (the wire story, which A had first) and
+# B (the intro), neither with 90%. The teaser is an excerpt of B: all of its words are in B,
+# but not the reverse.
+WIRE = ["Russian and Ukrainian delegations met in Istanbul on Monday for a fourth round of "
+        "talks on a ceasefire.",
+        "The Kremlin said any agreement would have to recognise the annexation of four regions "
+        "of Ukraine.",
+        "Ukrainian officials rejected the demand and said their delegation had come to discuss "
+        "an exchange of prisoners.",
+        "Turkish diplomats who hosted the meeting said both sides had agreed to meet again "
+        "within a month.",
+        "European governments said they would keep up sanctions on Moscow until a ceasefire was "
+        "in place.",
+        "Neither delegation took questions from reporters after the talks, which lasted less "
+        "than two hours."]
+INTRO_A = ["The latest round of negotiations to end the war ended without a breakthrough, "
+           "according to people briefed on the talks.",
+           "Hopes of a quick deal had faded in recent weeks as fighting intensified along the "
+           "eastern front.",
+           "Both sides accused each other of stalling while civilians continued to flee the "
+           "shelling near Kharkiv.",
+           "Here is what we know about the meeting on Monday and what comes next for the peace "
+           "process."]
+INTRO_B = ["Negotiators from Kyiv and Moscow sat down at the same table again this week, the "
+           "first meeting since the spring.",
+           "The talks come as Western allies debate how much more military aid to send to "
+           "Ukraine before winter.",
+           "Analysts in Brussels warned that expectations should be kept low given how far "
+           "apart the two sides remain.",
+           "Our correspondent in Istanbul followed the day as delegations arrived at the "
+           "Dolmabahce Palace."]
+
+
+def wire_story_files():
+    """{name: text} of the wire story's files, in path order: a.txt (outlet A), b.txt (outlet B),
+    c.txt (B's article with another footer: a duplicate of b.txt) and teaser.txt (an excerpt of
+    B's, not a duplicate)."""
+    def article(headline, intro, footer):
+        return (f"{headline}\n\n{' '.join(intro)}\n\n{' '.join(WIRE[:3])}\n\n"
+                f"{' '.join(WIRE[3:])}\n\n{footer}\n")
+
+    return {"a.txt": article("Istanbul Talks End Without Breakthrough", INTRO_A,
+                             "Copyright Outlet A."),
+            "b.txt": article("Kyiv and Moscow Meet Again", INTRO_B,
+                             "Sign up for our morning newsletter."),
+            "c.txt": article("Kyiv and Moscow Meet Again", INTRO_B,
+                             "Follow our live coverage online."),
+            "teaser.txt": f"Kyiv and Moscow Meet Again\n\n{INTRO_B[0]} {WIRE[0]}\n"}

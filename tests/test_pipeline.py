@@ -14,7 +14,7 @@ from analysis.pipeline import STAGES, _top_terms, corpus_listing, make_tools, ru
 from analysis.quotes import find_quotes
 from bench.synth import build_corpus
 
-from conftest import SEEDS
+from conftest import SEEDS, wire_story_files
 
 TABLES = ["files", "documents", "removed_lines", "term_frequency", "document_terms",
           "mention_counts", "quotes", "evidence", "category_counts"]
@@ -85,14 +85,17 @@ DUPLICATES = {
     "part000/doc000005.txt": r"duplicate of copies/doc000005.txt \(same words\)",
     "z/reformatted.txt": r"duplicate of part000/doc000007.txt \(same words\)",
     "part000/talks.txt": r"duplicate of part000/talks-updated.txt \(9\d% of the sentences the "
-                         r"same\)"}
+                         r"same\)",
+    "wire/c.txt": r"duplicate of wire/b.txt \(9\d% of the sentences the same\)"}
 
 
 @pytest.fixture(scope="module")
 def small_corpus(tmp_path_factory):
     """Forty synthetic articles in sub-folders, plus files the reader must skip or decode, and
     copies: one exact, one reformatted and one with a changed footer, each before or after its
-    original by path. Metadata gives some titles; the others are derived from the text."""
+    original by path, and one with a changed footer whose original shares its wire story with
+    an earlier article (see `wire_story_files`). Metadata gives some titles; the others are
+    derived from the text."""
     root = tmp_path_factory.mktemp("corpus")
     build_corpus(root, 40, seed=3)
     seed = sorted(SEEDS.glob("*.txt"))[1].read_text(encoding="utf-8")
@@ -113,6 +116,9 @@ def small_corpus(tmp_path_factory):
     (part / "talks-updated.txt").write_text(
         TALKS + "Sign up for our newsletter on the war.\n",
         encoding="utf-8")
+    (root / "wire").mkdir()
+    for name, text in wire_story_files().items():
+        (root / "wire" / name).write_text(text, encoding="utf-8")
     metadata = (root / "metadata.csv").read_text(encoding="utf-8").split("\n")
     for line in (1, 8, 12):     # doc000000, doc000007 and doc000011 get a title
         doc_id, _, rest = metadata[line].split(",", 2)
@@ -139,8 +145,8 @@ def assert_same_results(result, expected):
 def test_every_file_is_read_as_the_corpus_module_reads_it(small_corpus, local_result):
     assert_frame_equal(local_result.files, corpus_files(scan_corpus(small_corpus)))
     files = local_result.files.set_index("path")
-    assert files["status"].value_counts().to_dict() == {"loaded": 43, "skipped": 4,
-                                                        "duplicate": 3}
+    assert files["status"].value_counts().to_dict() == {"loaded": 46, "skipped": 4,
+                                                        "duplicate": 4}
     for path, reason in DUPLICATES.items():
         assert files.loc[path, "status"] == "duplicate"
         assert re.fullmatch(reason, files.loc[path, "reason"]), path
@@ -173,7 +179,7 @@ def test_every_table_equals_the_dataframe_functions_duplicates_counted_once(smal
     documents = local_result.documents.set_index("doc_id")
     assert "part000/doc000005" not in documents.index
     assert "copies/doc000005" in documents.index
-    assert documents["title_source"].value_counts().to_dict() == {"derived": 40,
+    assert documents["title_source"].value_counts().to_dict() == {"derived": 43,
                                                                   "metadata": 3}
     assert documents.loc["part000/doc000000", "title"] == "Headline of part000/doc000000"
     assert documents.loc["copies/doc000005", "title"] != ""
@@ -181,7 +187,7 @@ def test_every_table_equals_the_dataframe_functions_duplicates_counted_once(smal
     evidence = local_result.evidence
     for table in (evidence, local_result.quotes, local_result.mention_counts):
         assert not table["doc_id"].isin(["part000/doc000005", "part000/talks",
-                                         "z/reformatted"]).any()
+                                         "z/reformatted", "wire/c"]).any()
         assert table["doc_id"].eq("part000/talks-updated").any()
 
 

@@ -8,13 +8,15 @@ import random
 import re
 import subprocess
 import sys
+from collections import Counter
+from functools import partial
 
 import pandas as pd
 import pytest
 
 from analysis import InputError, iter_documents, load_corpus, scan_corpus
 from analysis.files import DEFAULT_MAX_BYTES, DuplicateFinder, read_file
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, wire_story_files
 
 ENGLISH = ("The minister\u2019s \u201cfinal offer\u201d was rejected in Z\u00fcrich, where the "
            "caf\u00e9 owners \u2014 and the na\u00efve \u2014 had gathered on Tuesday. Officials "
@@ -395,6 +397,145 @@ def test_find_duplicates_gives_the_finder_s_answers_in_path_order():
             halves[number % 2].append(path, signature(texts[path]))
         halves[0].extend(halves[1])
         assert find_duplicates(halves[0]) == expected
+
+
+def test_a_copy_is_found_when_its_original_shares_sentences_with_an_earlier_article(tmp_path):
+    # Outlets A and B run one wire story with intros of their own; C is B's article saved again
+    # with another footer. C's words in common are split between A (the wire story) and B (the
+    # intro): C repeats B, all of whose sentences it holds, not A.
+    for name, text in wire_story_files().items():
+        write(tmp_path / name, text)
+    table = inventory(tmp_path)
+    assert table["status"].to_dict() == {"a.txt": "loaded", "b.txt": "loaded",
+                                         "c.txt": "duplicate", "teaser.txt": "loaded"}
+    assert re.fullmatch(r"duplicate of b.txt \(9\d% of the sentences the same\)",
+                        table.loc["c.txt", "reason"])
+
+
+def _story(number):
+    return " ".join(f"Story {number} line {line} tells its own news about the town of "
+                    f"Town{number} today." for line in range(14))
+
+
+BOILERPLATE = " ".join(f"Our newsroom standard paragraph number {number} explains how we cover "
+                       f"the war in Ukraine." for number in range(8))
+
+
+def test_a_sentence_in_more_than_max_owners_kept_documents_names_no_original():
+    from analysis.files import Signatures, find_duplicates, signature
+
+    texts = {f"1-story{number:02d}.txt": f"{_story(number)} {BOILERPLATE}"
+             for number in range(33)}    # 33 kept articles with the same 8 closing sentences
+    bridge = "The mayor of Kramatorsk said the bridge would reopen in May."
+    texts.update({
+        # Mostly boilerplate, but a sentence of its own: found through that one, and the
+        # boilerplate still counts in the words in common (96% of both the same).
+        "2-original.txt": f"{BOILERPLATE} {bridge} Subscribe to our weekly edition.",
+        "3-copy.txt": f"{BOILERPLATE} {bridge} Follow our live coverage online.",
+        # Nothing but boilerplate (and a footer): not compared with one another.
+        "4-bare.txt": f"{BOILERPLATE} Sign up for our newsletter.",
+        "5-bare-again.txt": f"{BOILERPLATE} Follow us on social media.",
+        "6-bare-copy.txt": f"{BOILERPLATE} Sign up for our newsletter.".upper()})
+    expected = {
+        "3-copy.txt": "duplicate of 2-original.txt (96% of the sentences the same)",
+        "6-bare-copy.txt": "duplicate of 4-bare.txt (same words)"}
+    # with a higher bound, the boilerplate is not boilerplate yet: the near copy is found
+    unbounded = {**expected,
+                 "5-bare-again.txt": "duplicate of 4-bare.txt (96% of the sentences the same)"}
+    for finder, answers in ((DuplicateFinder, expected),
+                            (partial(DuplicateFinder, max_owners=64), unbounded)):
+        checker = finder()
+        assert {path: checker.check(path, texts[path]) for path in sorted(texts)} == {
+            path: answers.get(path) for path in sorted(texts)}
+        signatures = Signatures()
+        for path in reversed(sorted(texts)):
+            signatures.append(path, signature(texts[path]))
+        assert find_duplicates(signatures, finder()) == answers
+
+
+def _duplicates_by_definition(texts, max_owners, threshold=0.9):
+    """DuplicateFinder's answers for {path: text}, read off its docstring and found the slow way:
+    each document, in path order, compared with every kept one."""
+    from analysis.files import signature
+
+    kept, reasons = [], {}
+    for path in sorted(texts):
+        found = signature(texts[path])
+        mine = dict(zip(found.sentences, found.words))
+        total = sum(mine.values())
+        same = [kept_path for kept_path, whole, _ in kept if whole == found.whole]
+        if same:
+            reasons[path] = f"duplicate of {same[0]} (same words)"
+            continue
+        holders = Counter(key for _, _, theirs in kept for key in theirs)
+        best = None
+        for kept_path, _, theirs in kept:
+            keys = mine.keys() & theirs.keys()
+            common, kept_total = sum(mine[key] for key in keys), sum(theirs.values())
+            if (any(holders[key] <= max_owners for key in keys) and common >= threshold * total
+                    and common >= threshold * kept_total and (best is None or common > best[0])):
+                best = common, kept_path, kept_total
+        if best:
+            common, kept_path, kept_total = best
+            reasons[path] = (f"duplicate of {kept_path} ({common / max(total, kept_total):.0%} "
+                             f"of the sentences the same)")
+        else:
+            kept.append((path, found.whole, mine))
+    return reasons
+
+
+def _syndicated_texts(rng, count):
+    """{path: text} of articles made of shared sentences: new ones, other outlets' versions of
+    earlier ones (part of the sentences replaced), copies of earlier ones with a sentence
+    changed or added, so that copies share sentences with several earlier articles, and exact
+    copies (upper-cased)."""
+    words = SEED.split()
+    pool = [" ".join(rng.choice(words) for _ in range(rng.randint(4, 12))) + "."
+            for _ in range(150)]
+    common = pool[:6]       # in many articles
+    articles = []
+    for _ in range(count):
+        kind = rng.random()
+        if articles and kind < 0.05:
+            sentences = [sentence.upper() for sentence in rng.choice(articles)]
+        elif articles and kind < 0.35:
+            sentences = list(rng.choice(articles))
+            for _ in range(max(1, len(sentences) * rng.randint(25, 50) // 100)):
+                sentences[rng.randrange(len(sentences))] = rng.choice(pool)
+        elif articles and kind < 0.7:
+            sentences = list(rng.choice(articles))
+            if rng.random() < 0.5:
+                sentences[rng.randrange(len(sentences))] = rng.choice(pool)
+            else:
+                sentences.append(rng.choice(pool))
+        else:
+            sentences = rng.sample(pool, rng.randint(4, 14))
+            sentences += rng.sample(common, rng.randint(0, 3))
+        articles.append(sentences)
+    return {f"{rng.choice('abc')}/{number:03d}.txt": "\n".join(sentences)
+            for number, sentences in enumerate(articles)}
+
+
+@pytest.mark.parametrize("max_owners", [1, 3, 32, 10**9])
+def test_the_finder_and_find_duplicates_give_the_definition_s_answers(max_owners):
+    from analysis.files import Signatures, find_duplicates, signature
+
+    rng = random.Random(11)
+    texts = _syndicated_texts(rng, 250)
+    expected = _duplicates_by_definition(texts, max_owners)
+    near = [reason for reason in expected.values() if "sentences the same" in reason]
+    assert len(near) >= 3 and len(expected) - len(near) >= 5 and len(expected) < 200
+    finder = DuplicateFinder if max_owners == 32 else partial(DuplicateFinder,   # 32: default
+                                                              max_owners=max_owners)
+    checker = finder()
+    assert {path: reason for path in sorted(texts)
+            if (reason := checker.check(path, texts[path]))} == expected
+    paths = list(texts)
+    rng.shuffle(paths)
+    signatures = Signatures()
+    for path in paths:
+        signatures.append(path, signature(texts[path]))
+    assert find_duplicates(signatures, finder()) == expected
 
 
 # --- HTML -----------------------------------------------------------------------------------
