@@ -349,7 +349,7 @@ class DuplicateFinder:
         self.threshold, self.min_words, self.max_owners = threshold, min_words, max_owners
         self._by_text = {}       # hash of all the words -> kept path
         # hash of a sentence's words -> the number of the one kept document that holds it, a
-        # list of the numbers of the 2 to max_owners that do, or _BOILERPLATE (more do)
+        # list of the numbers of the 2 to max_owners that do, or _BOILERPLATE if more do
         self._owners = {}
         self._paths = []                 # kept path by number
         self._totals = array("q")        # words in its sentences, by number
@@ -388,17 +388,16 @@ class DuplicateFinder:
     def _original(self, sentences, words, total):
         """(number, words in common) of the kept document that this one repeats, or None."""
         owners_of = self._owners
-        counted = {}        # kept number -> words in common, through sentences not boilerplate
-        boilerplate = {}    # hash -> words, of this document's boilerplate sentences
+        counted = {}    # kept number -> words in common, through sentences not boilerplate
+        spare = 0       # words in this document's boilerplate sentences
         for key, weight in zip(sentences, words):
             owners = owners_of.get(key)
             if owners is None:
                 continue
-            if owners.__class__ is int:
-                if owners == _BOILERPLATE:
-                    boilerplate[key] = weight
-                else:
-                    counted[owners] = counted.get(owners, 0) + weight
+            if owners is _BOILERPLATE:
+                spare += weight
+            elif owners.__class__ is int:
+                counted[owners] = counted.get(owners, 0) + weight
             else:
                 for owner in owners:
                     counted[owner] = counted.get(owner, 0) + weight
@@ -408,14 +407,15 @@ class DuplicateFinder:
         # `counted` is exact but for the boilerplate sentences. A kept document that could
         # reach the threshold with all of them is compared sentence by sentence.
         threshold, totals = self.threshold, self._totals
-        spare = sum(boilerplate.values())
-        mine = None
-        best = None
+        need = threshold * total
+        mine = best = None
         for number, common in counted.items():
-            kept_total = totals[number]
-            least = max(threshold * total, threshold * kept_total)
-            if common + spare < least:
+            if common + spare < need:
                 continue
+            kept_need = threshold * totals[number]
+            if common + spare < kept_need:
+                continue
+            least = need if need > kept_need else kept_need
             if spare:
                 mine = dict(zip(sentences, words)) if mine is None else mine
                 common = self._in_common(number, mine, least)
@@ -448,9 +448,10 @@ class DuplicateFinder:
             owners = owners_of.get(key)
             if owners is None:
                 owners_of[key] = number
+            elif owners is _BOILERPLATE:
+                continue
             elif owners.__class__ is int:
-                if owners != _BOILERPLATE:
-                    owners_of[key] = [owners, number] if most > 1 else _BOILERPLATE
+                owners_of[key] = [owners, number] if most > 1 else _BOILERPLATE
             elif len(owners) < most:
                 owners.append(number)
             else:
@@ -462,7 +463,8 @@ class DuplicateFinder:
         self._starts.append(len(self._hashes))
 
 
-_BOILERPLATE = -1    # in DuplicateFinder._owners: a sentence more than max_owners documents hold
+# In DuplicateFinder._owners: a sentence that more than max_owners kept documents hold.
+_BOILERPLATE = "boilerplate"
 
 
 class Signatures:
@@ -511,12 +513,12 @@ def find_duplicates(signatures, finder=None):
     counts = np.frombuffer(signatures.counts, dtype=np.intc)
     starts = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=starts[1:])
+    hashes = np.frombuffer(signatures.sentences, dtype=np.int64)
+    repeated = _repeated(hashes)             # first: its peak memory is the largest here
     words = np.frombuffer(signatures.words, dtype=np.intc)
     running = np.zeros(len(words) + 1, dtype=np.int64)
     np.cumsum(words, out=running[1:])
     totals = (running[starts[1:]] - running[starts[:-1]]).tolist()    # words in its sentences
-    hashes = np.frombuffer(signatures.sentences, dtype=np.int64)
-    repeated = _repeated(hashes)
     np.cumsum(repeated, out=running[1:])     # now the running count of repeated sentences
     bounds = running[starts]                 # document i's are shared[bounds[i]:bounds[i + 1]]
     del running
