@@ -12,7 +12,7 @@ from .demands import (actor_category_counts, category_counts, category_timeline,
                       code_document, code_sentences, demand_evidence, evidence_html,
                       load_codebook, make_coder, select_categories)
 from .errors import InputError
-from .periods import check_period, resolve_period
+from .periods import check_period, period_name, resolve_period
 from .quotes import document_quotes, find_quotes, quote_table, speaker_counts
 from .terms import (check_count, check_terms, collocations, concordance, count_terms,
                     document_term_frequency, keyness, load_stopwords, stemmed_frequency,
@@ -29,6 +29,7 @@ __all__ = [
     "load_stopwords", "term_frequency", "document_term_frequency",
     "count_terms", "stemmed_frequency", "keyness", "collocations", "concordance", "term_trends",
     "check_terms", "check_count", "check_period", "resolve_period",
+    "period_name",
     "load_gazetteer", "find_mentions", "mention_counts",
     "compile_gazetteer", "document_mentions", "actor_totals", "affiliation_counts",
     "cooccurrence", "mention_evidence", "find_candidates", "candidate_counts",

@@ -46,6 +46,12 @@ def resolve_period(period, dates, max_points=MAX_POINTS):
     return choose_period(dates, max_points) if period == "auto" else period
 
 
+def period_name(period, article):
+    """What a figure calls its points in time: `article` ("article date") for articles, else
+    the period ("quarter"), for titles and axis labels."""
+    return article if period == "article" else period
+
+
 def period_labels(dates, period):
     """(start date, label) of the period of each date: "2022-03", "2022-Q1", "2022".
 

@@ -3,7 +3,7 @@ import pandas as pd
 import pytest
 
 from analysis import InputError, category_timeline, check_period, resolve_period, term_trends
-from analysis.periods import MAX_POINTS, choose_period
+from analysis.periods import MAX_POINTS, choose_period, period_name
 
 
 def _days(first, n, step="D"):
@@ -72,3 +72,8 @@ def test_category_timeline_by_period_adds_up_the_articles():
         ["2021-05", "x", 2, 2], ["2021-05", "y", 1, 1], ["2021-06", "x", 1, 1]]
     assert by_month["date"].tolist() == [pd.Timestamp("2021-05-01")] * 2 + [
         pd.Timestamp("2021-06-01")]
+
+
+def test_a_figure_names_its_points_by_article_or_by_period():
+    assert period_name("article", "article date") == "article date"
+    assert period_name("quarter", "article date") == "quarter"

@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 
 import nbformat
 import pandas as pd
-import pytest
 
 from analysis.html import export_notebook, write_index
 from analysis.report import list_notebooks
