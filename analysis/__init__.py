@@ -5,9 +5,9 @@ The public functions, in pipeline order; each takes and returns tidy pandas Data
 from .actors import (actor_totals, affiliation_counts, candidate_counts, compile_gazetteer,
                      cooccurrence, document_mentions, find_candidates, find_mentions,
                      load_gazetteer, mention_counts, mention_evidence)
-from .corpus import (corpus_files, document_lengths, inventory_summary, iter_documents,
-                     iter_inventory, load_corpus, removed_by_rule, removed_lines, scan_corpus,
-                     top_documents)
+from .corpus import (check_corpus, corpus_files, document_lengths, inventory_summary,
+                     iter_documents, iter_inventory, load_corpus, loaded_metadata,
+                     removed_by_rule, removed_lines, scan_corpus, top_documents)
 from .demands import (actor_category_counts, category_counts, category_timeline,
                       code_document, code_sentences, demand_evidence, evidence_html,
                       load_codebook, make_coder, select_categories)
@@ -22,7 +22,8 @@ from .validation import annotation_covers, disagreements, load_annotation, score
 
 __all__ = [
     "InputError",
-    "scan_corpus", "load_corpus", "iter_inventory", "iter_documents",
+    "scan_corpus", "load_corpus", "iter_inventory", "iter_documents", "check_corpus",
+    "loaded_metadata",
     "removed_lines", "removed_by_rule", "corpus_files", "inventory_summary", "top_documents",
     "document_lengths",
     "SentenceSplitter", "sentences", "tokens",

@@ -3,13 +3,15 @@
 `scan_corpus` accounts for every file under the folder (loaded, skipped with a reason, or a
 duplicate); `load_corpus` keeps the loaded documents, merges `metadata.csv` when the folder has
 one, and cleans each text (see `analysis.clean`). `iter_inventory` and `iter_documents` do the
-same one file at a time, for corpora too large to hold; reading one file is
-`analysis.files.read_file`. Inputs are only ever read.
+same one file at a time, for corpora too large to hold, and `check_corpus` checks a folder
+without holding or cleaning its texts; reading one file is `analysis.files.read_file`. Inputs are only ever read.
 """
 import os
+import sys
 from pathlib import Path
 
 import pandas as pd
+from tqdm import tqdm
 
 from .clean import clean_text
 from .datafiles import read_table
@@ -87,7 +89,7 @@ def read_metadata(path):
         seen[row["doc_id"]] = line
         if row.get("date"):
             try:
-                pd.Timestamp(row["date"])
+                parse_date(row["date"])
             except ValueError:
                 raise InputError(f"'{row['date']}' is not a date (use YYYY-MM-DD)",
                                  path=path, line=line, field="date") from None
@@ -96,6 +98,22 @@ def read_metadata(path):
         if column not in table:
             table[column] = ""
     return table
+
+
+def parse_date(value):
+    """A metadata.csv date as a Timestamp (NaT when empty). Each value is read alone, in any
+    form pandas reads ("2024-03-01", "1 March 2024"), so one column may mix forms; a time zone
+    is dropped and the time kept as written, since an article's date is its outlet's."""
+    if not value:
+        return pd.NaT
+    stamp = pd.Timestamp(value)
+    return stamp if stamp.tzinfo is None else stamp.tz_localize(None)
+
+
+def metadata_dates(values):
+    """A datetime column of metadata.csv dates (see `parse_date`)."""
+    return pd.to_datetime(pd.Series([parse_date(value) for value in values], dtype=object,
+                                     index=getattr(values, "index", None)))
 
 
 def derive_title(text):
@@ -119,7 +137,7 @@ def _document(row, metadata):
     return {"doc_id": row["doc_id"],
             "title": title or derive_title(cleaned.text),
             "outlet": meta.get("outlet", ""),
-            "date": pd.Timestamp(meta["date"]) if meta.get("date") else pd.NaT,
+            "date": meta.get("date", ""),
             "date_note": meta.get("date_note", ""),
             "text": cleaned.text, "raw_text": row["raw_text"],
             "chars": len(cleaned.text), "words": len(cleaned.text.split()),
@@ -151,8 +169,36 @@ def load_corpus(path, inventory=None, max_bytes=DEFAULT_MAX_BYTES):
     docs = pd.DataFrame(list(iter_documents(path, inventory)), columns=DOCUMENT_COLUMNS)
     if docs.empty:
         raise InputError(_nothing_usable(inventory), path=Path(path))
-    docs["date"] = pd.to_datetime(docs["date"])
+    docs["date"] = metadata_dates(docs["date"])
     return docs.sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def check_corpus(path, max_bytes=DEFAULT_MAX_BYTES, progress=False):
+    """The inventory of `path` without the texts (`corpus_files`' columns), once what
+    `load_corpus` refuses is ruled out: a malformed metadata.csv, or no usable document.
+
+    Streams, one text held at a time, and cleans nothing: a first check of a large corpus takes
+    the time of reading it. `progress` counts the files read on stderr.
+    """
+    root = _corpus_root(path)
+    read_metadata(root / METADATA_FILE)
+    rows = tqdm(iter_inventory(root, max_bytes), desc="checking files", unit=" files",
+                file=sys.stderr, disable=not progress, mininterval=1)
+    inventory = pd.DataFrame(([row[column] for column in INVENTORY_COLUMNS] for row in rows),
+                             columns=INVENTORY_COLUMNS)
+    if not inventory["status"].eq("loaded").any():
+        raise InputError(_nothing_usable(inventory), path=root)
+    return inventory
+
+
+def loaded_metadata(path, inventory):
+    """doc_id, title, outlet, date and date_note of the inventory's loaded documents, as
+    `load_corpus` gives them from metadata.csv (empty where it has none), without their texts."""
+    metadata = read_metadata(_corpus_root(path) / METADATA_FILE)
+    loaded = inventory.loc[inventory["status"].eq("loaded"), ["doc_id"]]
+    documents = loaded.merge(metadata[METADATA_COLUMNS], on="doc_id", how="left").fillna("")
+    documents["date"] = metadata_dates(documents["date"])
+    return documents.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
 def _nothing_usable(inventory):

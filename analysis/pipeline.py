@@ -40,7 +40,8 @@ from tqdm import tqdm
 from .actors import (MENTION_COLUMNS, Matcher, compile_gazetteer, document_mentions,
                      load_gazetteer, mention_counts)
 from .clean import clean_text
-from .corpus import INVENTORY_COLUMNS, METADATA_FILE, derive_title, inventory_row, read_metadata
+from .corpus import (INVENTORY_COLUMNS, METADATA_FILE, derive_title, inventory_row,
+                     metadata_dates, read_metadata)
 from .demands import (EVIDENCE_COLUMNS, Coder, category_counts, code_sentences, load_codebook,
                       make_coder)
 from .errors import InputError
@@ -321,7 +322,7 @@ def tables(partial_result, root, codebook):
     metadata = read_metadata(Path(root) / METADATA_FILE)
     documents = documents.merge(metadata, on="doc_id", how="left")
     documents[metadata.columns[1:]] = documents[metadata.columns[1:]].fillna("")
-    documents["date"] = pd.to_datetime(documents["date"].replace("", None), errors="coerce")
+    documents["date"] = metadata_dates(documents["date"])
     # load_corpus's title: metadata.csv's, else the one derived from the text
     derived = documents.pop("derived_title")
     titled = documents["title"].ne("")

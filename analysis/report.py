@@ -47,20 +47,19 @@ def list_notebooks(only=()):
     return chosen
 
 
-def check_inputs(corpus_dir):
+def check_inputs(corpus_dir, progress=False):
     """Read every input once before any notebook starts, so a bad one is one clear line.
 
-    Returns the corpus inventory.
+    Returns the corpus inventory, without the texts (`analysis.corpus.check_corpus`: on a large
+    corpus, the notebooks are what should take the time and the memory, not this check).
     """
     from .actors import load_gazetteer
-    from .corpus import load_corpus, scan_corpus
+    from .corpus import check_corpus
     from .demands import load_codebook
 
-    inventory = scan_corpus(corpus_dir)
-    load_corpus(corpus_dir, inventory=inventory)
     load_gazetteer()
     load_codebook()
-    return inventory
+    return check_corpus(corpus_dir, progress=progress)
 
 
 def _writable_staging(out_dir):
@@ -166,13 +165,13 @@ def _generated_from(inputs, corpus_dir, git):
 
 def _write_index_and_manifest(staging, corpus_dir, inventory, inputs, git, parameters):
     from . import html
-    from .corpus import load_corpus
+    from .corpus import loaded_metadata
 
     reports = staging / "reports"
     env = provenance.environment()
     generated = provenance.generated_at()
     label = provenance.display_path(corpus_dir) + "/"
-    docs = load_corpus(corpus_dir, inventory=inventory)
+    docs = loaded_metadata(corpus_dir, inventory)
     html.write_index(
         reports / "index.html",
         [html.report_entry(executed) for executed in sorted(reports.glob("*.ipynb"))],
@@ -187,11 +186,9 @@ def _write_index_and_manifest(staging, corpus_dir, inventory, inputs, git, param
 
 def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None):
     """Run the notebooks; returns the list of written files. Raises on the first failure."""
-    from .corpus import corpus_files
-
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
     notebooks = list_notebooks(only)
-    inventory = check_inputs(corpus_dir)
+    inventory = check_inputs(corpus_dir, progress=sys.stderr.isatty())
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
     inputs = provenance.input_files(corpus_dir, inventory["path"], notebooks)
     git = provenance.git_commit()
@@ -199,8 +196,8 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None):
     staging = _writable_staging(out_dir)
     try:
         (staging / "figures").mkdir()
-        corpus_files(inventory).to_csv(staging / "figures" / "corpus_files.csv", index=False,
-                                       lineterminator="\n")
+        inventory.to_csv(staging / "figures" / "corpus_files.csv", index=False,
+                         lineterminator="\n")
         log(f"running {len(notebooks)} notebooks, {jobs} at a time")
         started = time.monotonic()
         # Closed before the staging folder goes, so that no worker is still writing into it.

@@ -1,8 +1,10 @@
 """Loading: metadata merge, derived titles, and every file accounted for."""
 import pandas as pd
 import pytest
+from pandas.testing import assert_frame_equal
 
-from analysis import InputError, load_corpus, scan_corpus
+from analysis import (InputError, check_corpus, corpus_files, load_corpus, loaded_metadata,
+                      scan_corpus)
 from conftest import SEEDS, doc
 
 
@@ -69,6 +71,58 @@ def test_malformed_metadata_names_file_line_and_field(tmp_path):
     (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\na,T,,30/06/2025x,\n")
     with pytest.raises(InputError, match=r"metadata.csv, line 2, field 'date'"):
         load_corpus(tmp_path)
+
+
+def test_metadata_dates_may_mix_forms_and_keep_the_outlets_time(tmp_path):
+    dates = {"a": "2024-03-01", "b": "2 March 2024", "c": "2024-03-03T23:30:00+05:00", "d": ""}
+    rows = [f"{doc_id},,,{date}," for doc_id, date in dates.items()]
+    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\n"
+                                           + "\n".join(rows) + "\n")
+    for doc_id in dates:
+        (tmp_path / f"{doc_id}.txt").write_text(f"Talks resumed in city {doc_id}.\n")
+    docs = load_corpus(tmp_path).set_index("doc_id")
+    assert docs["date"].dtype == "datetime64[ns]"
+    assert list(docs["date"].iloc[:3]) == [pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-02"),
+                                           pd.Timestamp("2024-03-03 23:30")]
+    assert pd.isna(docs.loc["d", "date"])
+
+
+def test_check_corpus_gives_the_inventory_without_cleaning_or_holding_the_texts(tmp_path,
+                                                                               monkeypatch):
+    from analysis import corpus
+
+    (tmp_path / "a.txt").write_text("The Kremlin said talks had stalled.\n")
+    (tmp_path / "copy.txt").write_text("The Kremlin said talks had stalled.\n")
+    (tmp_path / "empty.txt").write_text("")
+    expected = corpus_files(scan_corpus(tmp_path))
+
+    def fails(text):
+        raise AssertionError("check_corpus cleaned a text")
+
+    monkeypatch.setattr(corpus, "clean_text", fails)
+    assert_frame_equal(check_corpus(tmp_path), expected)
+    assert list(expected["status"]) == ["loaded", "duplicate", "skipped"]
+
+
+def test_check_corpus_refuses_what_load_corpus_refuses(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(InputError, match="no usable documents"):
+        check_corpus(tmp_path)
+    (tmp_path / "a.txt").write_text("Text.")
+    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\na,T,,30/06/2025x,\n")
+    with pytest.raises(InputError, match=r"metadata.csv, line 2, field 'date'"):
+        check_corpus(tmp_path)
+
+
+def test_loaded_metadata_is_what_load_corpus_gives_without_the_texts(seed_docs):
+    columns = ["doc_id", "outlet", "date", "date_note"]
+    metadata = loaded_metadata(SEEDS, check_corpus(SEEDS))
+    assert_frame_equal(metadata[columns], seed_docs[columns])
+    # a title derived from the text needs the text
+    given = seed_docs["title_source"].eq("metadata")
+    assert 0 < given.sum() < len(seed_docs)
+    assert metadata["title"].where(given, "").equals(seed_docs["title"].where(given, ""))
+    assert metadata["title"][~given].eq("").all()
 
 
 def test_top_documents_keeps_every_document_of_a_small_corpus_and_the_largest_of_a_big_one():

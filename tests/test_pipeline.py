@@ -5,7 +5,7 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-from pandas.testing import assert_frame_equal
+from pandas.testing import assert_frame_equal, assert_series_equal
 
 from analysis import (category_counts, code_sentences, corpus_files, document_term_frequency,
                       find_mentions, load_codebook, load_corpus, mention_counts, removed_lines,
@@ -264,6 +264,18 @@ def test_a_folder_without_documents_is_an_input_error(tmp_path):
         run_pipeline(tmp_path)
     with pytest.raises(InputError, match="not found"):
         run_pipeline(tmp_path / "missing")
+
+
+def test_documents_dates_are_read_as_the_loader_reads_them(tmp_path):
+    dates = ["2024-03-01", "2 March 2024", "2024-03-03T23:30:00+05:00", ""]
+    rows = [f"d{number},,,{date}," for number, date in enumerate(dates)]
+    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\n"
+                                           + "\n".join(rows) + "\n")
+    for number in range(len(dates)):
+        (tmp_path / f"d{number}.txt").write_text(f"Talks resumed on day {number}.\n")
+    documents = run_pipeline(tmp_path, progress=False).documents
+    assert_series_equal(documents["date"], load_corpus(tmp_path)["date"])
+    assert documents["date"].notna().sum() == 3
 
 
 def test_top_terms_are_the_first_of_all_terms_sorted_by_count_then_term():
