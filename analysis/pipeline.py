@@ -25,7 +25,6 @@ cleaned text of the documents `analysis.corpus` keeps, taken in path order and f
 order (the order `analysis.sentences` fits in, with a smaller cap), and shipped to the workers
 with the gazetteer, codebook and stopwords.
 """
-import heapq
 import os
 import sys
 import time
@@ -48,7 +47,7 @@ from .errors import InputError
 from .files import (DEFAULT_MAX_BYTES, DuplicateFinder, Signatures, doc_ids, find_duplicates,
                     list_files, signature)
 from .quotes import QUOTE_COLUMNS, document_quotes
-from .terms import count_terms, load_stopwords
+from .terms import count_terms, load_stopwords, ranked_terms
 from .text import SENTENCE_COLUMNS, SentenceSplitter
 
 ENGINES = ("local", "processes", "dask")
@@ -133,15 +132,6 @@ def _timed(timer, stage, function, *args):
     return result
 
 
-def _top_terms(counts, n):
-    # Most frequent first, ties by term: the order of analysis.terms' tables. Only the terms
-    # counted at least as often as the n-th most frequent can be among the first n: sorting
-    # just those saves sorting every term of the document.
-    least = min(heapq.nlargest(n, counts.values()), default=0)
-    return sorted(((term, count) for term, count in counts.items() if count >= least),
-                  key=lambda item: (-item[1], item[0]))[:n]
-
-
 def _load(root, entry, max_bytes):
     """(inventory row, duplicate signature, cleaned text) of one file; the last two None unless
     it was loaded."""
@@ -184,7 +174,7 @@ def analyse_chunk(entries, root, tools, timer=None, stages=STAGES):
             counts = _timed(timer, STAGES[2], count_terms, text, tools.stopwords)
             result.terms.update(counts)
             result.doc_terms.extend((doc_id, term, count)
-                                    for term, count in _top_terms(counts, tools.top_terms))
+                                    for term, count in ranked_terms(counts, tools.top_terms))
         if actors:
             mentions, quotes = _timed(timer, STAGES[3], _mentions_and_quotes, doc_id, rows,
                                       tools.matcher)

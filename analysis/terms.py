@@ -10,6 +10,8 @@ chunks ("Ukraine’s", "war,", "“We") through a table that gives each chunk's 
 is tokenized, normalised and checked against the stopwords only the first time it is seen
 (`count_terms(text, stopwords)` is the per-document step; Counters add up across documents).
 """
+import heapq
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -17,6 +19,7 @@ import numpy as np
 import pandas as pd
 from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
 from nltk.metrics import BigramAssocMeasures, TrigramAssocMeasures
+from nltk.probability import FreqDist
 from nltk.stem.snowball import SnowballStemmer
 
 from .datafiles import data_path, read_wordlist
@@ -28,12 +31,13 @@ STOPWORDS_FILE = data_path("stopwords_en.txt")
 # Dunning's G2 above 3.84 means p < 0.05 with one degree of freedom.
 SIGNIFICANT_G2 = 3.84
 COLLOCATION_MEASURES = {2: BigramAssocMeasures, 3: TrigramAssocMeasures}
-COLLOCATION_FINDERS = {2: BigramCollocationFinder, 3: TrigramCollocationFinder}
 # Distinct chunks remembered per stopword set (bounds memory). The frequent chunks come early,
 # so chunks met after the table is full are looked up without being remembered.
 CHUNK_TABLE_SIZE = 1_000_000
 # Marks that are a token of their own wherever they stand next to the letters of a word.
 EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]{}…—–-*/"
+# A chunk of text between whitespace.
+_CHUNK = re.compile(r"\S+")
 
 
 def check_terms(value, name):
@@ -140,15 +144,39 @@ def term_frequency(docs, stopwords=None, top_n=None):
     return _sorted_counts(_spread(counts), top_n)
 
 
+def ranked_terms(counts, n=None):
+    """(term, count) pairs of a Counter, most frequent first, ties by term; the first n if given.
+    """
+    if n is None:
+        return sorted(counts.items(), key=_by_rank)
+    # Only the terms counted at least as often as the n-th most frequent can be among the first
+    # n: sorting just those saves sorting every term of the document.
+    least = min(heapq.nlargest(n, counts.values()), default=0)
+    return sorted(((term, count) for term, count in counts.items() if count >= least),
+                  key=_by_rank)[:n]
+
+
+def _by_rank(item):
+    return -item[1], item[0]
+
+
 def document_term_frequency(docs, stopwords=None, top_n=None):
-    """Term counts per document: columns doc_id, term, count (top_n per document if given)."""
+    """Term counts per document: columns doc_id, term, count (top_n per document if given).
+
+    Documents in the order of `docs`, each one's terms most frequent first (ties by term).
+    """
     stopwords = _stopwords(stopwords)
-    tables = []
+    # Built as columns, not as a table per document or a tuple per row: on 100,000 articles
+    # there are some 25 million rows.
+    doc_ids, terms, counts = [], [], []
     for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        table = _sorted_counts(count_terms(text, stopwords), top_n)
-        table.insert(0, "doc_id", doc_id)
-        tables.append(table)
-    return pd.concat(tables, ignore_index=True)
+        ranked = ranked_terms(count_terms(text, stopwords), top_n)
+        doc_ids.extend([doc_id] * len(ranked))
+        terms.extend(term for term, _ in ranked)
+        counts.extend(count for _, count in ranked)
+    return pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype=object),
+                         "term": pd.Series(terms, dtype=object),
+                         "count": pd.Series(counts, dtype="int64")})
 
 
 def stemmed_frequency(counts, top_n=None):
@@ -217,17 +245,55 @@ def keyness(docs, stopwords=None, min_count=2, top_n=None, min_g2=SIGNIFICANT_G2
     return table[columns].round(3).reset_index(drop=True)
 
 
-def _word_runs(sentence_table):
-    """Each sentence as its normalised words, None where a number or punctuation intervenes."""
-    return [[normalise(token) if token else None for token in word_tokens(sentence)]
-            for sentence in sentence_table["sentence"]]
+def _word_runs(sentences):
+    """The runs of consecutive words of each sentence, normalised: a number or a punctuation
+    mark ends a run, so that no n-gram spans one."""
+    for sentence in sentences:
+        run = []
+        for token in word_tokens(sentence):
+            if token:
+                run.append(normalise(token))
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
+
+
+def _collocation_finders(sentences, sizes):
+    """{n: NLTK's collocation finder of n-grams} for n in `sizes` (2, 3), built from the
+    frequency distributions that NLTK's `from_documents` would count from the word runs.
+
+    They are counted here with Counters, in one pass and without holding the runs:
+    `from_documents` adds one to a FreqDist per n-gram in Python, about ten times slower.
+    """
+    unknown = sorted(set(sizes) - {2, 3})
+    if unknown:
+        raise ValueError(f"collocations are word pairs (n=2) or triples (n=3), not n={unknown}")
+    words, pairs, triples = Counter(), Counter(), Counter()
+    for run in _word_runs(sentences):
+        words.update(run)
+        pairs.update(zip(run, run[1:]))
+        if 3 in sizes:
+            triples.update(zip(run, run[1:], run[2:]))
+    finders = {}
+    if 2 in sizes:
+        finders[2] = BigramCollocationFinder(FreqDist(words), FreqDist(pairs))
+    if 3 in sizes:
+        # NLTK's "wildcard" pairs: the first and last words of each triple
+        ends = Counter()
+        for (first, _, last), count in triples.items():
+            ends[first, last] += count
+        finders[3] = TrigramCollocationFinder(FreqDist(words), FreqDist(pairs), FreqDist(ends),
+                                              FreqDist(triples))
+    return finders
 
 
 def collocations(sentence_table, stopwords=None, n=(2, 3), min_count=3, top_n=None,
                  measure="likelihood_ratio"):
     """Word pairs (n=2) and triples (n=3) that occur together more often than chance.
 
-    Built with NLTK's collocation finders from the project's own tokens, one sentence at a time,
+    Scored with NLTK's collocation finders on the project's own tokens, one sentence at a time,
     so no n-gram spans a sentence, a number or a punctuation mark. N-grams with a stopword or a
     single letter in them are left out, as are those seen fewer than `min_count` times. `measure`
     names an NLTK association measure; the default, Dunning's likelihood ratio, does not
@@ -236,10 +302,10 @@ def collocations(sentence_table, stopwords=None, n=(2, 3), min_count=3, top_n=No
     Columns: n, collocation (words joined by spaces), count, score, measure; by n, then score.
     """
     stopwords = _stopwords(stopwords)
-    runs = _word_runs(sentence_table)
+    sizes = {n} if isinstance(n, int) else set(n)
+    finders = _collocation_finders(sentence_table["sentence"], sizes)
     rows = []
-    for size in sorted({n} if isinstance(n, int) else set(n)):
-        finder = COLLOCATION_FINDERS[size].from_documents(runs)
+    for size, finder in sorted(finders.items()):
         finder.apply_freq_filter(min_count)
         finder.apply_word_filter(lambda word: not is_term(word, stopwords))
         scored = sorted(((-value, " ".join(ngram), finder.ngram_fd[ngram])
@@ -284,16 +350,33 @@ def concordance(docs, terms, width=70, sentence_table=None):
     sentence_table = sentences(docs) if sentence_table is None else sentence_table
     starts = {doc_id: list(group["start"])
               for doc_id, group in sentence_table.groupby("doc_id", sort=False)}
-    rows = []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        for start, end, token in word_spans(text):
+
+    def hits(chunk):
+        """(start, end, token, word, rank of the query) of each token of a chunk a query finds."""
+        found = []
+        for start, end, token in word_spans(chunk):
             word = normalise(token)
-            found = next((rank for rank, (_, matches) in enumerate(queries) if matches(word)),
-                         None)
-            if found is not None:
+            rank = next((rank for rank, (_, matches) in enumerate(queries) if matches(word)),
+                        None)
+            if rank is not None:
+                found.append((start, end, token, word, rank))
+        return found
+
+    # No token spans whitespace, so a text's tokens are those of its chunks, and what a chunk
+    # holds is worked out once: most recur ("the", "said", "NATO’s").
+    chunk_hits, rows = {}, []
+    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+        for chunk in _CHUNK.finditer(text):
+            found = chunk_hits.get(chunk.group())
+            if found is None:
+                found = hits(chunk.group())
+                if len(chunk_hits) < CHUNK_TABLE_SIZE:
+                    chunk_hits[chunk.group()] = found
+            for offset, end, token, word, rank in found:
+                start, end = chunk.start() + offset, chunk.start() + end
                 left, right = _context(text, start, end, width)
                 sentence_id = bisect_right(starts.get(doc_id, []), start) - 1
-                rows.append((found, queries[found][0], doc_id, sentence_id, word, left, token,
+                rows.append((rank, queries[rank][0], doc_id, sentence_id, word, left, token,
                              right, start))
     columns = ["query", "doc_id", "sentence_id", "term", "left", "keyword", "right", "start"]
     table = pd.DataFrame(rows, columns=["rank", *columns])

@@ -1,7 +1,6 @@
 """The streaming pipeline gives the DataFrame functions' results, whatever engine runs it."""
 import random
 import re
-from collections import Counter
 
 import pandas as pd
 import pytest
@@ -10,7 +9,7 @@ from pandas.testing import assert_frame_equal, assert_series_equal
 from analysis import (category_counts, code_sentences, corpus_files, document_term_frequency,
                       find_mentions, load_codebook, load_corpus, mention_counts, removed_lines,
                       scan_corpus, sentences, term_frequency)
-from analysis.pipeline import STAGES, _top_terms, corpus_listing, make_tools, run_pipeline
+from analysis.pipeline import STAGES, corpus_listing, make_tools, run_pipeline
 from analysis.quotes import find_quotes
 from bench.synth import build_corpus
 
@@ -276,15 +275,6 @@ def test_documents_dates_are_read_as_the_loader_reads_them(tmp_path):
     documents = run_pipeline(tmp_path, progress=False).documents
     assert_series_equal(documents["date"], load_corpus(tmp_path)["date"])
     assert documents["date"].notna().sum() == 3
-
-
-def test_top_terms_are_the_first_of_all_terms_sorted_by_count_then_term():
-    rng = random.Random(1)
-    for _ in range(300):
-        counts = Counter({f"t{i}": rng.randint(1, 4) for i in range(rng.randint(0, 40))})
-        everything = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        for n in (1, 3, 10, 50):
-            assert _top_terms(counts, n) == everything[:n]
 
 
 def test_needed_stages_adds_what_a_stage_needs_in_pipeline_order():

@@ -256,3 +256,52 @@ def test_concordance_view_shows_at_most_max_rows_of_each_term_with_a_caption():
     assert html.count("<td") < plots.concordance_view(table).to_html().count("<td")
     assert "The first 1 lines of each term: 2 of 6" in html
     assert "The first" not in plots.concordance_view(table, max_rows=4).to_html()
+
+
+def test_ranked_terms_are_all_terms_sorted_by_count_then_term_or_the_first_n():
+    import random
+
+    rng = random.Random(1)
+    for _ in range(300):
+        counts = Counter({f"t{i}": rng.randint(1, 4) for i in range(rng.randint(0, 40))})
+        everything = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        assert terms.ranked_terms(counts) == everything
+        for n in (1, 3, 10, 50):
+            assert terms.ranked_terms(counts, n) == everything[:n]
+
+
+def test_document_term_frequency_is_each_documents_ranked_counts_in_document_order():
+    docs = pd.DataFrame({"doc_id": ["b", "a", "empty"],
+                         "text": ["Talks talks NATO troops NATO talks.", "Kyiv said Kyiv.", ""]})
+    table = terms.document_term_frequency(docs, stopwords=frozenset({"said"}))
+    assert list(table.itertuples(index=False, name=None)) == [
+        ("b", "talks", 3), ("b", "nato", 2), ("b", "troops", 1), ("a", "kyiv", 2)]
+    assert table["count"].dtype == "int64"
+    top = terms.document_term_frequency(docs, stopwords=frozenset(), top_n=1)
+    assert list(top["term"]) == ["talks", "kyiv"]
+
+
+def test_collocation_finders_count_what_nltks_from_documents_counts():
+    import random
+
+    from nltk.collocations import BigramCollocationFinder, TrigramCollocationFinder
+
+    from analysis.text import normalise, word_tokens
+
+    rng = random.Random(5)
+    vocabulary = ["peace", "talks", "NATO", "troops", "2024", ",", "Kyiv’s", "—", "U.S.", "(the)"]
+    sentences = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 12)))
+                 for _ in range(300)]
+    # NLTK's input: each sentence's words, None where a number or a mark intervenes
+    runs = [[normalise(token) if token else None for token in word_tokens(sentence)]
+            for sentence in sentences]
+    assert any(None in run for run in runs)
+    finders = terms._collocation_finders(sentences, {2, 3})
+    bigrams = BigramCollocationFinder.from_documents(runs)
+    trigrams = TrigramCollocationFinder.from_documents(runs)
+    assert finders[2].word_fd == bigrams.word_fd and finders[2].ngram_fd == bigrams.ngram_fd
+    for name in ("word_fd", "bigram_fd", "wildcard_fd", "ngram_fd"):
+        assert getattr(finders[3], name) == getattr(trigrams, name), name
+    assert sum(trigrams.ngram_fd.values()) > 100
+    with pytest.raises(ValueError, match="n=.4"):
+        terms._collocation_finders(sentences, {4})
