@@ -26,6 +26,7 @@ import pandas as pd
 from .datafiles import data_path, read_table
 from .errors import InputError
 from .terms import load_stopwords
+from .text import rows_by_document
 
 GAZETTEER_FILE = data_path("actors.csv")
 GAZETTEER_COLUMNS = ["actor", "aliases", "type", "affiliation", "role"]
@@ -347,12 +348,6 @@ def document_mentions(sentences, matcher):
     return found
 
 
-def _documents(sentence_table):
-    """(doc_id, [(sentence_id, sentence), ...]) per document, in the table's order."""
-    for doc_id, group in sentence_table.groupby("doc_id", sort=False):
-        yield doc_id, list(zip(group["sentence_id"], group["sentence"]))
-
-
 def find_mentions(sentence_table, gazetteer=None):
     """One row per mention: doc_id, sentence_id, actor, alias, start, end, form.
 
@@ -360,7 +355,8 @@ def find_mentions(sentence_table, gazetteer=None):
     `gazetteer` is a DataFrame from load_gazetteer or a Matcher (default: the package's).
     """
     matcher = _as_matcher(gazetteer)
-    rows = [(doc_id, *mention) for doc_id, sentences in _documents(sentence_table)
+    documents = rows_by_document(sentence_table, ["sentence_id", "sentence"])
+    rows = [(doc_id, *mention) for doc_id, sentences in documents.items()
             for mention in document_mentions(sentences, matcher)]
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
@@ -432,6 +428,8 @@ _NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.-]*"
 _CANDIDATE = re.compile(
     rf"(?<![\w'’-]){_NAME_WORD}(?:\s+(?:(?:of|de|da|del|von|van|der|al|bin|la|le)\s+)?{_NAME_WORD})*")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# The words of a candidate: what lies between spaces.
+_CHUNK = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Always capitalised in English, never a name of an actor.
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -483,8 +481,11 @@ def find_candidates(sentence_table, mentions, gazetteer=None):
         for start, end in spans.get((doc_id, sentence_id), ()):
             masked = masked[:start] + " " * (end - start) + masked[end:]
         for match in _CANDIDATE.finditer(masked):
-            words = [w for w in re.finditer(r"\S+", masked[:match.end()])
-                     if w.start() >= match.start()]
+            words = list(_CHUNK.finditer(masked, match.start(), match.end()))
+            if words and match.start() and not masked[match.start() - 1].isspace():
+                # glued to an opening quotation mark or bracket ("“Today"), the first word may
+                # open a quoted sentence, where any word is capitalised
+                words.pop(0)
             while words and (_POSSESSIVE_END.sub("", words[0].group()).rstrip(".").lower()
                              in skip or words[0].group()[0].islower()):
                 words.pop(0)

@@ -36,7 +36,8 @@ from itertools import islice, repeat
 
 import pandas as pd
 
-from .actors import _as_matcher, document_mentions
+from .actors import MENTION_COLUMNS, _as_matcher, document_mentions
+from .text import SENTENCE_COLUMNS, rows_by_document
 from .text import sentences as split_sentences
 
 QUOTE_COLUMNS = ["doc_id", "sentence_id", "speaker", "quote", "rule", "end_sentence_id",
@@ -385,12 +386,7 @@ def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, last
     return speaker, "before+pronoun" if pronoun else "before"
 
 
-def _sentence_rows(table):
-    return list(zip(table["sentence_id"], table["paragraph_id"], table["start"], table["end"],
-                    table["sentence"]))
-
-
-def find_quotes(docs_or_sentences, gazetteer=None):
+def find_quotes(docs_or_sentences, gazetteer=None, mentions=None):
     """One row per quotation: doc_id, sentence_id, speaker, quote, rule, end_sentence_id,
     words, start, end.
 
@@ -398,16 +394,21 @@ def find_quotes(docs_or_sentences, gazetteer=None):
     table) or the documents table, which is split here. `speaker` is the canonical name of the
     gazetteer's actor, "" where unknown; `sentence_id` is the sentence where the quote opens;
     `start`/`end` are offsets into the document's cleaned text, quotation marks included.
+    `mentions`: the `find_mentions` table of these sentences with this gazetteer, when it is
+    at hand (they are found again otherwise).
     """
     table = docs_or_sentences
     if "sentence_id" not in table.columns:
         table = split_sentences(table)
     matcher = _as_matcher(gazetteer)
+    found = None if mentions is None else rows_by_document(mentions, MENTION_COLUMNS[1:])
     rows = []
-    for doc_id, group in table.groupby("doc_id", sort=False):
-        sentences = _sentence_rows(group)
-        mentions = document_mentions([(row[0], row[4]) for row in sentences], matcher)
-        rows.extend((doc_id, *quote) for quote in document_quotes(sentences, mentions,
+    for doc_id, sentences in rows_by_document(table, SENTENCE_COLUMNS[1:]).items():
+        if found is None:
+            document = document_mentions([(row[0], row[4]) for row in sentences], matcher)
+        else:
+            document = found.get(doc_id, [])
+        rows.extend((doc_id, *quote) for quote in document_quotes(sentences, document,
                                                                    matcher.types))
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 

@@ -166,14 +166,19 @@ def document_term_frequency(docs, stopwords=None, top_n=None):
     Documents in the order of `docs`, each one's terms most frequent first (ties by term).
     """
     stopwords = _stopwords(stopwords)
-    # Built as columns, not as a table per document or a tuple per row: on 100,000 articles
-    # there are some 25 million rows.
+    return _counts_table((doc_id, ranked_terms(count_terms(text, stopwords), top_n))
+                         for doc_id, text in zip(docs["doc_id"], docs["text"]))
+
+
+def _counts_table(documents):
+    """A doc_id, term, count table of (doc_id, [(term, count), ...]) pairs, built as columns:
+    on 100,000 articles it has some 25 million rows, which a tuple each (or a table each,
+    concatenated) would take gigabytes and minutes to build."""
     doc_ids, terms, counts = [], [], []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        ranked = ranked_terms(count_terms(text, stopwords), top_n)
-        doc_ids.extend([doc_id] * len(ranked))
-        terms.extend(term for term, _ in ranked)
-        counts.extend(count for _, count in ranked)
+    for doc_id, pairs in documents:
+        doc_ids.extend([doc_id] * len(pairs))
+        terms.extend(term for term, _ in pairs)
+        counts.extend(count for _, count in pairs)
     return pd.DataFrame({"doc_id": pd.Series(doc_ids, dtype=object),
                          "term": pd.Series(terms, dtype=object),
                          "count": pd.Series(counts, dtype="int64")})
@@ -213,13 +218,16 @@ def keyness(docs, stopwords=None, min_count=2, top_n=None, min_g2=SIGNIFICANT_G2
     (log2 of the ratio of the two rates, with 0.5 in place of a zero count: the effect size).
     """
     stopwords = _stopwords(stopwords)
-    rows, sizes = [], {}
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
-        counts = count_words(text)
-        sizes[doc_id] = sum(counts.values())
-        rows.extend((doc_id, term, count) for term, count in counts.items()
-                    if is_term(term, stopwords))
-    table = pd.DataFrame(rows, columns=["doc_id", "term", "count"])
+    sizes = {}
+
+    def document_terms():
+        for doc_id, text in zip(docs["doc_id"], docs["text"]):
+            words = count_words(text)
+            sizes[doc_id] = sum(words.values())
+            yield doc_id, [(term, count) for term, count in words.items()
+                           if is_term(term, stopwords)]
+
+    table = _counts_table(document_terms())
     table["rest_count"] = table.groupby("term")["count"].transform("sum") - table["count"]
     corpus_words = sum(sizes.values())
     size = table["doc_id"].map(sizes).to_numpy(dtype=float)

@@ -91,6 +91,17 @@ def test_documents_and_sentences_give_the_same_quotes(seed_docs, seed_sentences)
     assert find_quotes(seed_docs).equals(find_quotes(seed_sentences))
 
 
+def test_quotes_from_mentions_at_hand_are_the_quotes(seed_sentences):
+    from analysis import find_mentions
+
+    mentions = find_mentions(seed_sentences)
+    quotes = find_quotes(seed_sentences)
+    assert quotes["speaker"].ne("").sum() > 5
+    assert find_quotes(seed_sentences, mentions=mentions).equals(quotes)
+    # the speakers come from the mentions given
+    assert find_quotes(seed_sentences, mentions=mentions.iloc[:0])["speaker"].eq("").all()
+
+
 # Attributed by reading the seeds: 003 has Medvedev's post (two quotes, the second in the same
 # paragraph) and “That means war ...,” he added (he = Medvedev, who "implied" and "suggested"
 # just before, not Trump, named last); ‘coalition of the willing’, “dumb” and “unarmed” are not

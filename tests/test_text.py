@@ -160,3 +160,16 @@ def test_chunked_counting_gives_the_tokens_of_the_whole_text(seed_docs, which):
         whole = _WORDS_RE.findall(text)
         assert word_tokens(text) == whole
         assert count_words(text) == Counter(normalise(token) for token in whole if token)
+
+
+def test_rows_by_document_is_groupby_without_sorting(seed_sentences):
+    from analysis.text import rows_by_document
+
+    # the documents interleaved, the last one first
+    table = seed_sentences.iloc[::-1].sort_values("start", kind="stable")
+    columns = ["sentence_id", "start", "sentence"]
+    expected = {doc_id: list(zip(*(group[column] for column in columns)))
+                for doc_id, group in table.groupby("doc_id", sort=False)}
+    grouped = rows_by_document(table, columns)
+    assert list(grouped) == list(expected) != sorted(expected)
+    assert grouped == expected
