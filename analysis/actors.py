@@ -467,8 +467,10 @@ def find_candidates(sentence_table, mentions, gazetteer=None):
     stopwords = load_stopwords()
     skip = stopwords | CALENDAR | {title.lower() for title in TITLES}
     plurals = {adjective + "s" for adjectives in gazetteer["adjectives"] for adjective in adjectives}
-    lowercase = {w.lower() for w in _WORD.findall(" ".join(sentence_table["sentence"]))
-                 if w[0].islower()}
+    # Sentence by sentence: the words of a whole corpus at once would be a list of gigabytes.
+    lowercase = set()
+    for sentence in sentence_table["sentence"]:
+        lowercase.update(word.lower() for word in _WORD.findall(sentence) if word[0].islower())
     spans = {}
     for row in mentions.itertuples(index=False):
         spans.setdefault((row.doc_id, row.sentence_id), []).append((row.start, row.end))
