@@ -406,10 +406,13 @@ def cooccurrence(mentions, actors=None):
     """
     if actors is not None:
         mentions = mentions[mentions["actor"].isin(actors)]
+    named = {}      # (doc_id, sentence_id) -> the actors named in the sentence
+    for doc_id, sentence_id, actor in zip(mentions["doc_id"], mentions["sentence_id"],
+                                          mentions["actor"]):
+        named.setdefault((doc_id, sentence_id), set()).add(actor)
     pairs = Counter()
-    for names in mentions.groupby(["doc_id", "sentence_id"])["actor"].agg(
-            lambda values: sorted(set(values))):
-        pairs.update(combinations(names, 2))
+    for names in named.values():
+        pairs.update(combinations(sorted(names), 2))
     rows = [row for (a, b), n in pairs.items() for row in ((a, b, n), (b, a, n))]
     table = pd.DataFrame(rows, columns=["actor", "other", "sentences"])
     return table.sort_values(["sentences", "actor", "other"], ascending=[False, True, True],
