@@ -4,7 +4,8 @@
 duplicate); `load_corpus` keeps the loaded documents, merges `metadata.csv` when the folder has
 one, and cleans each text (see `analysis.clean`). `iter_inventory` and `iter_documents` do the
 same one file at a time, for corpora too large to hold, and `check_corpus` checks a folder
-without holding or cleaning its texts; reading one file is `analysis.files.read_file`. Inputs are only ever read.
+without holding or cleaning its texts; reading one file is `analysis.files.read_file`. Inputs
+are only ever read.
 """
 import os
 import sys
@@ -111,9 +112,9 @@ def parse_date(value):
 
 
 def metadata_dates(values):
-    """A datetime column of metadata.csv dates (see `parse_date`)."""
+    """A datetime column of a Series of metadata.csv dates (see `parse_date`)."""
     return pd.to_datetime(pd.Series([parse_date(value) for value in values], dtype=object,
-                                     index=getattr(values, "index", None)))
+                                    index=values.index))
 
 
 def derive_title(text):

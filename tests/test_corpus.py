@@ -60,17 +60,20 @@ def test_missing_folder_is_a_clear_error(tmp_path):
         load_corpus(tmp_path / "nope")
 
 
-def test_folder_without_usable_documents_is_a_clear_error(tmp_path):
+@pytest.mark.parametrize("read", [load_corpus, check_corpus])
+def test_folder_without_usable_documents_is_a_clear_error(tmp_path, read):
     (tmp_path / "empty.txt").write_text("")
     with pytest.raises(InputError, match="no usable documents"):
-        load_corpus(tmp_path)
+        read(tmp_path)
 
 
-def test_malformed_metadata_names_file_line_and_field(tmp_path):
+@pytest.mark.parametrize("read", [load_corpus, check_corpus])
+def test_malformed_metadata_names_file_line_and_field(tmp_path, read):
     (tmp_path / "a.txt").write_text("Text.")
-    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\na,T,,30/06/2025x,\n")
+    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\n"
+                                           "a,T,,30/06/2025x,\n")
     with pytest.raises(InputError, match=r"metadata.csv, line 2, field 'date'"):
-        load_corpus(tmp_path)
+        read(tmp_path)
 
 
 def test_metadata_dates_may_mix_forms_and_keep_the_outlets_time(tmp_path):
@@ -102,16 +105,6 @@ def test_check_corpus_gives_the_inventory_without_cleaning_or_holding_the_texts(
     monkeypatch.setattr(corpus, "clean_text", fails)
     assert_frame_equal(check_corpus(tmp_path), expected)
     assert list(expected["status"]) == ["loaded", "duplicate", "skipped"]
-
-
-def test_check_corpus_refuses_what_load_corpus_refuses(tmp_path):
-    (tmp_path / "empty.txt").write_text("")
-    with pytest.raises(InputError, match="no usable documents"):
-        check_corpus(tmp_path)
-    (tmp_path / "a.txt").write_text("Text.")
-    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\na,T,,30/06/2025x,\n")
-    with pytest.raises(InputError, match=r"metadata.csv, line 2, field 'date'"):
-        check_corpus(tmp_path)
 
 
 def test_loaded_metadata_is_what_load_corpus_gives_without_the_texts(seed_docs):

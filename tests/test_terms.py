@@ -289,7 +289,8 @@ def test_collocation_finders_count_what_nltks_from_documents_counts():
     from analysis.text import normalise, word_tokens
 
     rng = random.Random(5)
-    vocabulary = ["peace", "talks", "NATO", "troops", "2024", ",", "Kyiv’s", "—", "U.S.", "(the)"]
+    vocabulary = ["peace", "talks", "NATO", "troops", "2024", ",", "Kyiv’s", "—", "U.S.",
+                  "(the)"]
     sentences = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 12)))
                  for _ in range(300)]
     # NLTK's input: each sentence's words, None where a number or a mark intervenes
