@@ -156,11 +156,11 @@ def corpus_summary(docs, inventory, label):
     """One paragraph: how many documents, from which files, outlets and dates."""
     skipped = int((inventory["status"] != "loaded").sum())
     dates = docs["date"].dropna()
-    parts = [f"{len(docs)} {'document' if len(docs) == 1 else 'documents'} from {label} "
-             f"({len(inventory)} files read, {skipped} not used as documents)"]
+    parts = [f"{len(docs):,} {'document' if len(docs) == 1 else 'documents'} from {label} "
+             f"({len(inventory):,} files read, {skipped:,} not used as documents)"]
     if len(dates):
         parts.append(f"dated {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d} "
-                     f"({len(dates)} of {len(docs)} with a date)")
+                     f"({len(dates):,} of {len(docs):,} with a date)")
     else:
         parts.append("none of them dated")
     outlets = sorted({outlet for outlet in docs["outlet"] if outlet})

@@ -46,7 +46,7 @@ def source_line(docs, corpus_label):
     dates = docs["date"].dropna()
     span = f", {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else ""
     noun = "article" if len(docs) == 1 else "articles"
-    return f"Source: {len(docs)} {noun} in {corpus_label}{span}"
+    return f"Source: {len(docs):,} {noun} in {corpus_label}{span}"
 
 
 def _finish(fig, ax, title, xlabel, ylabel, source):

@@ -67,3 +67,10 @@ def test_panels_of_large_values_keep_their_ticks_apart_and_the_title_clear():
     # The figure is 37 inches tall: its title must still sit above the first row's panels.
     title = fig._suptitle.get_window_extent(renderer)
     assert all(title.y0 > ax.title.get_window_extent(renderer).y1 for ax in fig.axes[:3])
+
+
+def test_source_line_counts_the_articles_with_thousands_separators():
+    docs = pd.DataFrame({"date": pd.to_datetime(["2022-03-01"] * 1234 + [None])})
+    assert plots.source_line(docs, "archive/") == \
+        "Source: 1,235 articles in archive/, 2022-03-01 to 2022-03-01"
+    assert plots.source_line(docs.head(1), "a/").startswith("Source: 1 article in a/")

@@ -179,3 +179,15 @@ def test_provenance_line_is_escaped_in_a_page(tmp_path):
         text = page.read_text(encoding="utf-8")
         assert not [tag for tag, _ in Tags(text).tags if tag in ("script", "img")], page.name
         assert "<title>A title</title>" in text
+
+
+def test_corpus_summary_counts_with_thousands_separators():
+    from analysis.html import corpus_summary
+
+    docs = pd.DataFrame({"date": pd.to_datetime(["2022-03-01"] * 1500 + [None] * 500),
+                         "outlet": ["Outlet"] * 2000})
+    inventory = pd.DataFrame({"status": ["loaded"] * 2000 + ["skipped"] * 1001})
+    assert corpus_summary(docs, inventory, "archive/") == (
+        "2,000 documents from archive/ (3,001 files read, 1,001 not used as documents); "
+        "dated 2022-03-01 to 2022-03-01 (1,500 of 2,000 with a date); "
+        "from 1 named outlet: Outlet.")
