@@ -49,6 +49,14 @@ def source_line(docs, corpus_label):
     return f"Source: {len(docs):,} {noun} in {corpus_label}{span}"
 
 
+def subset_title(title, shown, total, ranking):
+    """A per-article figure's title, saying so when it shows only some of the articles:
+    "Actor mentions by article (the 30 with the most mentions, of 10,000)"."""
+    if len(shown) >= total:
+        return title
+    return f"{title} (the {len(shown):,} {ranking}, of {total:,})"
+
+
 def _finish(fig, ax, title, xlabel, ylabel, source):
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)

@@ -74,3 +74,9 @@ def test_source_line_counts_the_articles_with_thousands_separators():
     assert plots.source_line(docs, "archive/") == \
         "Source: 1,235 articles in archive/, 2022-03-01 to 2022-03-01"
     assert plots.source_line(docs.head(1), "a/").startswith("Source: 1 article in a/")
+
+
+def test_subset_title_says_when_a_figure_shows_some_of_the_articles():
+    assert plots.subset_title("Mentions", ["a", "b"], 2, "with the most mentions") == "Mentions"
+    assert plots.subset_title("Mentions", ["a", "b"], 12345, "with the most mentions") == \
+        "Mentions (the 2 with the most mentions, of 12,345)"
