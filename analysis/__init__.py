@@ -13,6 +13,7 @@ from .demands import (actor_category_counts, category_counts, category_timeline,
                       load_codebook, make_coder, select_categories)
 from .errors import InputError
 from .periods import check_period, period_name, resolve_period
+from .progress import set_progress
 from .quotes import document_quotes, find_quotes, quote_table, speaker_counts
 from .terms import (check_count, check_terms, collocations, concordance, count_terms,
                     document_term_frequency, keyness, load_stopwords, stemmed_frequency,
@@ -21,7 +22,7 @@ from .text import SentenceSplitter, sentences, tokens
 from .validation import annotation_covers, disagreements, load_annotation, scores
 
 __all__ = [
-    "InputError",
+    "InputError", "set_progress",
     "scan_corpus", "load_corpus", "iter_inventory", "iter_documents", "check_corpus",
     "loaded_metadata",
     "removed_lines", "removed_by_rule", "corpus_files", "inventory_summary", "top_documents",

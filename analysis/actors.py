@@ -25,6 +25,7 @@ import pandas as pd
 
 from .datafiles import data_path, read_table
 from .errors import InputError
+from .progress import with_progress
 from .terms import load_stopwords
 from .text import rows_by_document
 
@@ -356,7 +357,9 @@ def find_mentions(sentence_table, gazetteer=None):
     """
     matcher = _as_matcher(gazetteer)
     documents = rows_by_document(sentence_table, ["sentence_id", "sentence"])
-    rows = [(doc_id, *mention) for doc_id, sentences in documents.items()
+    rows = [(doc_id, *mention)
+            for doc_id, sentences in with_progress(documents.items(), "finding mentions",
+                                                   len(documents))
             for mention in document_mentions(sentences, matcher)]
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
@@ -478,8 +481,9 @@ def find_candidates(sentence_table, mentions, gazetteer=None):
     for row in mentions.itertuples(index=False):
         spans.setdefault((row.doc_id, row.sentence_id), []).append((row.start, row.end))
     found, inner = [], set()
-    for doc_id, sentence_id, sentence in sentence_table[["doc_id", "sentence_id", "sentence"]] \
-            .itertuples(index=False):
+    for doc_id, sentence_id, sentence in with_progress(
+            sentence_table[["doc_id", "sentence_id", "sentence"]].itertuples(index=False),
+            "finding candidate names", len(sentence_table), unit=" sentences"):
         if _is_headline(sentence):
             continue
         masked = sentence

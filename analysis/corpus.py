@@ -8,16 +8,15 @@ without holding or cleaning its texts; reading one file is `analysis.files.read_
 are only ever read.
 """
 import os
-import sys
 from pathlib import Path
 
 import pandas as pd
-from tqdm import tqdm
 
 from .clean import clean_text
 from .datafiles import read_table
 from .errors import InputError
 from .files import DEFAULT_MAX_BYTES, DuplicateFinder, doc_ids, list_files, read_file
+from .progress import with_progress
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ["doc_id", "title", "outlet", "date", "date_note"]
@@ -73,7 +72,8 @@ def scan_corpus(path, max_bytes=DEFAULT_MAX_BYTES):
 
     Files larger than `max_bytes` (default 5 MB; None for no limit) are skipped unread.
     """
-    return pd.DataFrame(iter_inventory(path, max_bytes), columns=INVENTORY_COLUMNS + ["raw_text"])
+    return pd.DataFrame(with_progress(iter_inventory(path, max_bytes), "reading", unit=" files"),
+                        columns=INVENTORY_COLUMNS + ["raw_text"])
 
 
 def read_metadata(path):
@@ -167,7 +167,9 @@ def load_corpus(path, inventory=None, max_bytes=DEFAULT_MAX_BYTES):
     `removed_lines`). Pass the `inventory` from `scan_corpus` to avoid reading the folder twice.
     """
     inventory = scan_corpus(path, max_bytes) if inventory is None else inventory
-    docs = pd.DataFrame(list(iter_documents(path, inventory)), columns=DOCUMENT_COLUMNS)
+    loaded = int(inventory["status"].eq("loaded").sum())
+    docs = pd.DataFrame(list(with_progress(iter_documents(path, inventory), "cleaning", loaded)),
+                        columns=DOCUMENT_COLUMNS)
     if docs.empty:
         raise InputError(_nothing_usable(inventory), path=Path(path))
     docs["date"] = metadata_dates(docs["date"])
@@ -183,8 +185,8 @@ def check_corpus(path, max_bytes=DEFAULT_MAX_BYTES, progress=False):
     """
     root = _corpus_root(path)
     read_metadata(root / METADATA_FILE)
-    rows = tqdm(iter_inventory(root, max_bytes), desc="checking files", unit=" files",
-                file=sys.stderr, disable=not progress, mininterval=1)
+    rows = with_progress(iter_inventory(root, max_bytes), "checking files", unit=" files",
+                         show=progress)
     inventory = pd.DataFrame(([row[column] for column in INVENTORY_COLUMNS] for row in rows),
                              columns=INVENTORY_COLUMNS)
     if not inventory["status"].eq("loaded").any():

@@ -37,6 +37,7 @@ from .actors import compile_gazetteer, document_mentions, load_gazetteer
 from .datafiles import data_path
 from .errors import InputError
 from .periods import period_labels
+from .progress import with_progress
 from .regex_literals import case_folds, literal_sets, most_specific, starts_of
 from .terms import load_stopwords
 
@@ -633,13 +634,14 @@ def _code_batch(documents, coder):
     return [document.rows(found) for document, found in zip(documents, hits)]
 
 
-def code_sentences(sentence_table, codebook=None, gazetteer=None, coder=None):
+def code_sentences(sentence_table, codebook=None, gazetteer=None, coder=None, progress=None):
     """One row per coded sentence and category (EVIDENCE_COLUMNS), in document order.
 
     `sentence_table` is `analysis.sentences(docs)`. Each document's sentences are joined into
     one text (a line each), coded with `code_document`, and mapped back to their sentence_id.
     `coder`: a `make_coder` result to reuse across calls (building one takes about 50 ms);
-    `codebook` and `gazetteer` are then not used.
+    `codebook` and `gazetteer` are then not used. `progress`: show a progress bar (None: as
+    `analysis.set_progress` says).
     """
     coder = make_coder(codebook, gazetteer) if coder is None else coder
     table = sentence_table.sort_values(["doc_id", "sentence_id"], kind="stable")
@@ -658,7 +660,9 @@ def code_sentences(sentence_table, codebook=None, gazetteer=None, coder=None):
         firsts.append(first)
         documents.append(("\n".join(texts[first:last]), spans))
         first = last
-    for first, coded in zip(firsts, _code_documents(documents, coder)):
+    coded_documents = _code_documents(with_progress(documents, "coding demands", len(documents),
+                                                    show=progress), coder)
+    for first, coded in zip(firsts, coded_documents):
         for i, category, start, end, cue_start, cue_end, actor, target in coded:
             sentence = texts[first + i]
             rows.append((doc_ids[first], numbers[first + i], category, sentence,

@@ -190,7 +190,7 @@ def analyse_chunk(entries, root, tools, timer=None, stages=STAGES):
     if demands:
         table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
         evidence = _timed(timer, STAGES[4], code_sentences, table, tools.codebook,
-                          tools.gazetteer, tools.coder)
+                          tools.gazetteer, tools.coder, False)
         result.evidence = list(evidence.itertuples(index=False, name=None))
     return result
 

@@ -37,6 +37,7 @@ from itertools import islice, repeat
 import pandas as pd
 
 from .actors import MENTION_COLUMNS, _as_matcher, document_mentions
+from .progress import with_progress
 from .text import SENTENCE_COLUMNS, rows_by_document
 from .text import sentences as split_sentences
 
@@ -403,7 +404,8 @@ def find_quotes(docs_or_sentences, gazetteer=None, mentions=None):
     matcher = _as_matcher(gazetteer)
     found = None if mentions is None else rows_by_document(mentions, MENTION_COLUMNS[1:])
     rows = []
-    for doc_id, sentences in rows_by_document(table, SENTENCE_COLUMNS[1:]).items():
+    documents = rows_by_document(table, SENTENCE_COLUMNS[1:])
+    for doc_id, sentences in with_progress(documents.items(), "finding quotes", len(documents)):
         if found is None:
             document = document_mentions([(row[0], row[4]) for row in sentences], matcher)
         else:

@@ -95,8 +95,9 @@ def notebook_parameters(staging, corpus_dir):
     relative when they can be: the executed notebook and its HTML then read the same from run
     to run instead of naming a random staging folder."""
     inside = corpus_dir.is_relative_to(staging.parent)
+    # No progress bars: they would put timings into the executed notebooks and their pages.
     return {"corpus_dir": os.path.relpath(corpus_dir, staging) if inside else str(corpus_dir),
-            "figures_dir": "figures"}
+            "figures_dir": "figures", "show_progress": False}
 
 
 def run_notebook(notebook, staging, corpus_dir, generated_from):

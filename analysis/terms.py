@@ -25,6 +25,7 @@ from nltk.stem.snowball import SnowballStemmer
 from .datafiles import data_path, read_wordlist
 from .errors import InputError
 from .periods import period_labels
+from .progress import with_progress
 from .text import chunk_tokens, normalise, sentences, word_spans, word_tokens
 
 STOPWORDS_FILE = data_path("stopwords_en.txt")
@@ -166,8 +167,9 @@ def document_term_frequency(docs, stopwords=None, top_n=None):
     Documents in the order of `docs`, each one's terms most frequent first (ties by term).
     """
     stopwords = _stopwords(stopwords)
+    documents = with_progress(zip(docs["doc_id"], docs["text"]), "counting terms", len(docs))
     return _counts_table((doc_id, ranked_terms(count_terms(text, stopwords), top_n))
-                         for doc_id, text in zip(docs["doc_id"], docs["text"]))
+                         for doc_id, text in documents)
 
 
 def _counts_table(documents):
@@ -221,7 +223,7 @@ def keyness(docs, stopwords=None, min_count=2, top_n=None, min_g2=SIGNIFICANT_G2
     sizes = {}
 
     def document_terms():
-        for doc_id, text in zip(docs["doc_id"], docs["text"]):
+        for doc_id, text in with_progress(zip(docs["doc_id"], docs["text"]), "keyness", len(docs)):
             words = count_words(text)
             sizes[doc_id] = sum(words.values())
             yield doc_id, [(term, count) for term, count in words.items()
@@ -311,7 +313,8 @@ def collocations(sentence_table, stopwords=None, n=(2, 3), min_count=3, top_n=No
     """
     stopwords = _stopwords(stopwords)
     sizes = {n} if isinstance(n, int) else set(n)
-    finders = _collocation_finders(sentence_table["sentence"], sizes)
+    finders = _collocation_finders(with_progress(sentence_table["sentence"], "collocations",
+                                                 len(sentence_table), unit=" sentences"), sizes)
     rows = []
     for size, finder in sorted(finders.items()):
         finder.apply_freq_filter(min_count)
@@ -373,7 +376,7 @@ def concordance(docs, terms, width=70, sentence_table=None):
     # No token spans whitespace, so a text's tokens are those of its chunks, and what a chunk
     # holds is worked out once: most recur ("the", "said", "NATO’s").
     chunk_hits, rows = {}, []
-    for doc_id, text in zip(docs["doc_id"], docs["text"]):
+    for doc_id, text in with_progress(zip(docs["doc_id"], docs["text"]), "concordance", len(docs)):
         for chunk in _CHUNK.finditer(text):
             found = chunk_hits.get(chunk.group())
             if found is None:
@@ -407,7 +410,8 @@ def term_trends(docs, terms, period="article"):
     dated = docs[docs["date"].notna()].sort_values(["date", "doc_id"], kind="stable")
     matchers = {term: _matcher(term) for term in terms}
     rows = []
-    for doc_id, date, text in zip(dated["doc_id"], dated["date"], dated["text"]):
+    for doc_id, date, text in with_progress(zip(dated["doc_id"], dated["date"], dated["text"]),
+                                            "term trends", len(dated)):
         counts = count_words(text)
         words = sum(counts.values())
         for term, matches in matchers.items():

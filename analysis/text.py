@@ -44,6 +44,7 @@ from nltk.tokenize.punkt import (PunktLanguageVars, PunktParameters, PunktSenten
 
 from .clean import SENTENCE_END
 from .datafiles import data_path, read_wordlist
+from .progress import with_progress
 
 _LETTER = r"[^\W\d_]"
 _ALNUM = r"[^\W_]"
@@ -299,8 +300,9 @@ def sentences(docs, splitter=None):
     evidence table points at. Without a splitter, one is fitted on these documents.
     """
     splitter = splitter or SentenceSplitter().fit(docs["text"])
+    documents = with_progress(zip(docs["doc_id"], docs["text"]), "splitting sentences", len(docs))
     rows = [(doc_id, number, paragraph, start, end, text[start:end])
-            for doc_id, text in zip(docs["doc_id"], docs["text"])
+            for doc_id, text in documents
             for number, (paragraph, start, end) in enumerate(splitter.spans(text))]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 

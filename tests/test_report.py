@@ -26,6 +26,9 @@ def test_every_notebook_executed_and_rendered(report_dir):
         nb = json.loads(executed.read_text(encoding="utf-8"))
         code = [cell for cell in nb["cells"] if cell["cell_type"] == "code"]
         assert all(cell.get("execution_count") for cell in code), notebook.name
+        # no progress bars (the runner turns them off) and no warnings in a shared report
+        assert not [output for cell in code for output in cell.get("outputs", [])
+                    if output.get("name") == "stderr"], notebook.name
         assert (report_dir / "reports" / f"{notebook.stem}.html").stat().st_size > 0
 
 
