@@ -146,8 +146,7 @@ def term_frequency(docs, stopwords=None, top_n=None):
 
 
 def ranked_terms(counts, n=None):
-    """(term, count) pairs of a Counter, most frequent first, ties by term; the first n if given.
-    """
+    """(term, count) of a Counter, most frequent first, ties by term; the first n if given."""
     if n is None:
         return sorted(counts.items(), key=_by_rank)
     # Only the terms counted at least as often as the n-th most frequent can be among the first
@@ -383,8 +382,8 @@ def concordance(docs, terms, width=70, sentence_table=None):
                 found = hits(chunk.group())
                 if len(chunk_hits) < CHUNK_TABLE_SIZE:
                     chunk_hits[chunk.group()] = found
-            for offset, end, token, word, rank in found:
-                start, end = chunk.start() + offset, chunk.start() + end
+            for start_in_chunk, end_in_chunk, token, word, rank in found:
+                start, end = chunk.start() + start_in_chunk, chunk.start() + end_in_chunk
                 left, right = _context(text, start, end, width)
                 sentence_id = bisect_right(starts.get(doc_id, []), start) - 1
                 rows.append((rank, queries[rank][0], doc_id, sentence_id, word, left, token,
