@@ -189,8 +189,9 @@ def analyse_chunk(entries, root, tools, timer=None, stages=STAGES):
                            .itertuples(index=False, name=None))
     if demands:
         table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
-        evidence = _timed(timer, STAGES[4], code_sentences, table, tools.codebook,
-                          tools.gazetteer, tools.coder, False)
+        # The run's own bar counts the files: no bar per chunk.
+        evidence = _timed(timer, STAGES[4], partial(code_sentences, progress=False), table,
+                          tools.codebook, tools.gazetteer, tools.coder)
         result.evidence = list(evidence.itertuples(index=False, name=None))
     return result
 
