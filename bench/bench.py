@@ -3,6 +3,7 @@
     python -m bench.bench                      # 1,000, 10,000 and 100,000 documents (make bench)
     python -m bench.bench --sizes 1000         # a quick check
     python -m bench.bench --sizes 100000 --runs baseline pipeline   # skip the worker runs
+    python -m bench.bench --sizes 10000 --runs report-2             # time the batch runner
 
 For each size a synthetic corpus (bench/synth.py, fixed seed) is written to a temporary folder
 and removed afterwards. Each measurement runs in a child process of its own, so that its peak
@@ -16,6 +17,9 @@ memory (ru_maxrss) is its own and imports are not timed:
                `stages=[stage]`, so only the stages it needs run too (load and clean; sentence
                split for actors, quotes and demands); the row gives that stage's seconds and the
                peak memory of its process
+  report-1     the batch runner (python -m analysis.report: every notebook, rendered) with one
+  report-2     ... with two jobs, writing to a temporary folder; workers_peak_mb is the largest
+               notebook kernel's. Not run unless named: on 100,000 articles it takes half an hour
 Every throughput is also given as a ratio to that of a baseline measured just before it, which
 holds on a shared, noisy machine better than MB/s do. Writes bench.csv and bench.png to --out (default bench/results/).
 """
@@ -34,6 +38,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = ("baseline", "pipeline", "processes-1", "processes-2", "stages")
+REPORT_RUNS = ("report-1", "report-2")
 STAGE_RUN = "stage:"
 COLUMNS = ["documents", "megabytes", "measurement", "seconds", "mb_per_s", "docs_per_s",
            "ratio_to_baseline", "peak_mb", "workers_peak_mb", "load_average"]
@@ -72,6 +77,18 @@ def measure_pipeline(corpus, engine="local", workers=None, stages=None):
     return {"seconds": time.perf_counter() - started, "stages": stages}
 
 
+def measure_report(corpus, jobs):
+    from analysis.report import run
+
+    out = tempfile.mkdtemp(prefix="bench-report-")
+    try:
+        started = time.perf_counter()
+        run(corpus, out, jobs=jobs, log=lambda message: None)
+        return {"seconds": time.perf_counter() - started, "stages": {}}
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def measure(run, corpus):
     """One measurement in this process: seconds, per-stage seconds and peak memory."""
     if run == "baseline":
@@ -82,6 +99,8 @@ def measure(run, corpus):
         stage = run[len(STAGE_RUN):]
         result = measure_pipeline(corpus, stages=[stage])
         result = {"seconds": result["stages"][stage], "stages": {}}
+    elif run in REPORT_RUNS:
+        result = measure_report(corpus, int(run.rsplit("-", 1)[1]))
     else:
         result = measure_pipeline(corpus, "processes", int(run.rsplit("-", 1)[1]))
     return {**result, "peak_mb": _peak_mb(), "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
@@ -131,6 +150,12 @@ def print_table(table):
             lines.append(f"pipeline/baseline {ratio:.3f} (target >= {TARGET_RATIO:.3f})")
             peak = group.loc[group["measurement"] == "pipeline", "peak_mb"].iloc[0]
             lines.append(f"peak {peak:.0f} MB (target < {TARGET_PEAK_MB})")
+        for run in REPORT_RUNS:
+            if run in runs:
+                row = group[group["measurement"] == run].iloc[0]
+                lines.append(f"batch runner --jobs {run[-1]}: {row['seconds']:.0f} s "
+                             f"({row['ratio_to_baseline']:.3f} of the baseline, largest "
+                             f"kernel {row['workers_peak_mb']:.0f} MB)")
         if {"processes-1", "processes-2"} <= set(runs):
             ratios = dict(zip(group["measurement"], group["ratio_to_baseline"]))
             lines.append(f"2-worker speed-up {runs['processes-1'] / runs['processes-2']:.2f}x, "
@@ -169,7 +194,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
-    parser.add_argument("--runs", nargs="+", choices=RUNS, default=list(RUNS))
+    parser.add_argument("--runs", nargs="+", choices=RUNS + REPORT_RUNS, default=list(RUNS))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=3600,
