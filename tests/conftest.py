@@ -77,3 +77,17 @@ def wire_story_files():
             "c.txt": article("Kyiv and Moscow Meet Again", INTRO_B,
                              "Follow our live coverage online."),
             "teaser.txt": f"Kyiv and Moscow Meet Again\n\n{INTRO_B[0]} {WIRE[0]}\n"}
+
+
+# metadata.csv dates in several forms, one with a time zone, one missing: how outlets and
+# exports write them.
+MIXED_DATES = {"a": "2024-03-01", "b": "2 March 2024", "c": "2024-03-03T23:30:00+05:00", "d": ""}
+
+
+def write_dated_corpus(folder):
+    """A one-sentence article per MIXED_DATES entry, with those dates in metadata.csv."""
+    rows = [f"{doc_id},,,{date}," for doc_id, date in MIXED_DATES.items()]
+    (folder / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\n"
+                                         + "\n".join(rows) + "\n")
+    for doc_id in MIXED_DATES:
+        (folder / f"{doc_id}.txt").write_text(f"Talks resumed in city {doc_id}.\n")

@@ -5,7 +5,7 @@ from pandas.testing import assert_frame_equal
 
 from analysis import (InputError, check_corpus, corpus_files, load_corpus, loaded_metadata,
                       scan_corpus)
-from conftest import SEEDS, doc
+from conftest import SEEDS, doc, write_dated_corpus
 
 
 def test_seed_corpus_has_five_documents_keyed_by_file_stem(seed_docs):
@@ -77,12 +77,7 @@ def test_malformed_metadata_names_file_line_and_field(tmp_path, read):
 
 
 def test_metadata_dates_may_mix_forms_and_keep_the_outlets_time(tmp_path):
-    dates = {"a": "2024-03-01", "b": "2 March 2024", "c": "2024-03-03T23:30:00+05:00", "d": ""}
-    rows = [f"{doc_id},,,{date}," for doc_id, date in dates.items()]
-    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\n"
-                                           + "\n".join(rows) + "\n")
-    for doc_id in dates:
-        (tmp_path / f"{doc_id}.txt").write_text(f"Talks resumed in city {doc_id}.\n")
+    write_dated_corpus(tmp_path)
     docs = load_corpus(tmp_path).set_index("doc_id")
     assert docs["date"].dtype == "datetime64[ns]"
     assert list(docs["date"].iloc[:3]) == [pd.Timestamp("2024-03-01"), pd.Timestamp("2024-03-02"),

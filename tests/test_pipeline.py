@@ -13,7 +13,7 @@ from analysis.pipeline import STAGES, corpus_listing, make_tools, run_pipeline
 from analysis.quotes import find_quotes
 from bench.synth import build_corpus
 
-from conftest import SEEDS, wire_story_files
+from conftest import SEEDS, wire_story_files, write_dated_corpus
 
 TABLES = ["files", "documents", "removed_lines", "term_frequency", "document_terms",
           "mention_counts", "quotes", "evidence", "category_counts"]
@@ -266,12 +266,7 @@ def test_a_folder_without_documents_is_an_input_error(tmp_path):
 
 
 def test_documents_dates_are_read_as_the_loader_reads_them(tmp_path):
-    dates = ["2024-03-01", "2 March 2024", "2024-03-03T23:30:00+05:00", ""]
-    rows = [f"d{number},,,{date}," for number, date in enumerate(dates)]
-    (tmp_path / "metadata.csv").write_text("doc_id,title,outlet,date,date_note\n"
-                                           + "\n".join(rows) + "\n")
-    for number in range(len(dates)):
-        (tmp_path / f"d{number}.txt").write_text(f"Talks resumed on day {number}.\n")
+    write_dated_corpus(tmp_path)
     documents = run_pipeline(tmp_path, progress=False).documents
     assert_series_equal(documents["date"], load_corpus(tmp_path)["date"])
     assert documents["date"].notna().sum() == 3
