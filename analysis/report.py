@@ -100,16 +100,35 @@ def notebook_parameters(staging, corpus_dir):
             "figures_dir": "figures", "show_progress": False}
 
 
+# A kernel's ports are picked free, released, and then bound by the kernel: another process
+# can take one in between (jupyter_client#154, papermill#511, seen here with two test suites at
+# once), and the kernel dies before it runs anything. Such a start is tried again.
+KERNEL_STARTS = 3
+_KERNEL_START_FAILED = "Kernel died before replying to kernel_info"
+
+
 def run_notebook(notebook, staging, corpus_dir, generated_from):
     """Execute one notebook into staging/reports and render its two HTML pages."""
-    import papermill
-
     from .html import export_notebook
 
     reports = staging / "reports"
     reports.mkdir(parents=True, exist_ok=True)
     (staging / "figures").mkdir(parents=True, exist_ok=True)
     executed = reports / notebook.name
+    for start in range(1, KERNEL_STARTS + 1):
+        try:
+            execute_notebook(notebook, executed, staging, corpus_dir)
+            break
+        except RuntimeError as error:
+            if _KERNEL_START_FAILED not in str(error) or start == KERNEL_STARTS:
+                raise
+    export_notebook(executed, generated_from)
+
+
+def execute_notebook(notebook, executed, staging, corpus_dir):
+    """papermill's run of one notebook, with the corpus and the output folder as parameters."""
+    import papermill
+
     # The kernel's own log (a warning about TCP at start-up; an error when the shutdown's
     # interrupt lands mid-message) would interleave with the progress display. Errors in the
     # notebook's code are not logged there: they come back as the cell's error.
@@ -117,7 +136,6 @@ def run_notebook(notebook, staging, corpus_dir, generated_from):
         str(notebook), str(executed), cwd=str(staging), progress_bar=False,
         parameters=notebook_parameters(staging, corpus_dir),
         extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
-    export_notebook(executed, generated_from)
 
 
 def _run_timed(notebook, staging, corpus_dir, generated_from):

@@ -117,3 +117,32 @@ def test_notebook_failing_in_parallel_names_its_cell_and_keeps_the_last_good_out
     failed = nbformat.read(report_dir / "reports" / "failed" / second.name, as_version=4)
     assert failed.cells[-1].outputs[0].ename == "RuntimeError"
     assert not list(report_dir.glob(".staging-*"))
+
+
+@pytest.mark.parametrize("failures, error, calls", [
+    (2, "Kernel died before replying to kernel_info", 3),     # a port taken: started again
+    (5, "Kernel died before replying to kernel_info", 3),     # gives up after three starts
+    (5, "Kernel died while waiting for execute reply", 1),    # a cell killed it: no retry
+])
+def test_a_kernel_that_dies_at_start_is_started_again(monkeypatch, tmp_path, failures, error,
+                                                      calls):
+    from analysis import html, report
+
+    tried, exported = [], []
+
+    def execute(notebook, executed, staging, corpus_dir):
+        tried.append(notebook)
+        if len(tried) <= failures:
+            raise RuntimeError(error)
+
+    monkeypatch.setattr(report, "execute_notebook", execute)
+    monkeypatch.setattr(html, "export_notebook", lambda *args: exported.append(args))
+    notebook = list_notebooks()[0]
+    if failures < calls:
+        report.run_notebook(notebook, tmp_path, SEEDS, "seeds")
+        assert len(exported) == 1
+    else:
+        with pytest.raises(RuntimeError, match=error):
+            report.run_notebook(notebook, tmp_path, SEEDS, "seeds")
+        assert not exported
+    assert len(tried) == calls
