@@ -27,7 +27,7 @@ from .datafiles import data_path, read_table
 from .errors import InputError
 from .progress import with_progress
 from .terms import load_stopwords
-from .text import rows_by_document
+from .text import CHUNK_RE, rows_by_document
 
 GAZETTEER_FILE = data_path("actors.csv")
 GAZETTEER_COLUMNS = ["actor", "aliases", "type", "affiliation", "role"]
@@ -434,8 +434,6 @@ _NAME_WORD = r"[A-Z\u00C0-\u00DE][\w'’.-]*"
 _CANDIDATE = re.compile(
     rf"(?<![\w'’-]){_NAME_WORD}(?:\s+(?:(?:of|de|da|del|von|van|der|al|bin|la|le)\s+)?{_NAME_WORD})*")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
-# The words of a candidate: what lies between spaces.
-_CHUNK = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Always capitalised in English, never a name of an actor.
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -490,7 +488,7 @@ def find_candidates(sentence_table, mentions, gazetteer=None):
         for start, end in spans.get((doc_id, sentence_id), ()):
             masked = masked[:start] + " " * (end - start) + masked[end:]
         for match in _CANDIDATE.finditer(masked):
-            words = list(_CHUNK.finditer(masked, match.start(), match.end()))
+            words = list(CHUNK_RE.finditer(masked, match.start(), match.end()))
             if words and match.start() and not masked[match.start() - 1].isspace():
                 # glued to an opening quotation mark or bracket ("“Today"), the first word may
                 # open a quoted sentence, where any word is capitalised

@@ -11,7 +11,6 @@ is tokenized, normalised and checked against the stopwords only the first time i
 (`count_terms(text, stopwords)` is the per-document step; Counters add up across documents).
 """
 import heapq
-import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -26,7 +25,7 @@ from .datafiles import data_path, read_wordlist
 from .errors import InputError
 from .periods import period_labels
 from .progress import with_progress
-from .text import chunk_tokens, normalise, sentences, word_spans, word_tokens
+from .text import CHUNK_RE, chunk_tokens, normalise, sentences, word_spans, word_tokens
 
 STOPWORDS_FILE = data_path("stopwords_en.txt")
 # Dunning's G2 above 3.84 means p < 0.05 with one degree of freedom.
@@ -37,8 +36,6 @@ COLLOCATION_MEASURES = {2: BigramAssocMeasures, 3: TrigramAssocMeasures}
 CHUNK_TABLE_SIZE = 1_000_000
 # Marks that are a token of their own wherever they stand next to the letters of a word.
 EDGE_PUNCTUATION = ".,;:!?\"'“”‘’()[]{}…—–-*/"
-# A chunk of text between whitespace.
-_CHUNK = re.compile(r"\S+")
 
 
 def check_terms(value, name):
@@ -376,7 +373,7 @@ def concordance(docs, terms, width=70, sentence_table=None):
     # holds is worked out once: most recur ("the", "said", "NATO’s").
     chunk_hits, rows = {}, []
     for doc_id, text in with_progress(zip(docs["doc_id"], docs["text"]), "concordance", len(docs)):
-        for chunk in _CHUNK.finditer(text):
+        for chunk in CHUNK_RE.finditer(text):
             found = chunk_hits.get(chunk.group())
             if found is None:
                 found = hits(chunk.group())

@@ -68,6 +68,8 @@ word_tokenizer = RegexpTokenizer(TOKEN_PATTERN)
 _TOKEN_RE = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKEN_KINDS.items()))
 # The same alternation with one capturing group around the word kinds: findall gives each word
 # token, and "" for every other token, which marks where a run of words is interrupted.
+# A chunk of text between whitespace: no token spans one, so a text's tokens are its chunks'.
+CHUNK_RE = re.compile(r"\S+")
 _WORDS_RE = re.compile("(?:{url})|(?:{money})|(?:{number})|({abbreviation}|{word})|(?:{punct})"
                        .format(**TOKEN_KINDS))
 # Characters read as another: the curly apostrophe and the Unicode hyphens.
