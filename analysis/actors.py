@@ -376,12 +376,21 @@ def _largest_first(table, value, label):
                              kind="stable").reset_index(drop=True)
 
 
+def _counted(mentions):
+    """`mentions` as counts per document and actor: find_mentions' rows are counted, and a
+    table that already counts them (mention_counts', the pipeline's) is taken as it is."""
+    return mentions if "mentions" in mentions else mention_counts(mentions)
+
+
 def actor_totals(mentions, gazetteer=None, top_n=None, types=None):
     """Mentions per actor over the corpus: actor, type, affiliation, mentions, documents,
-    label ("Putin (Russia)"), largest first; only `types` if given; the top_n if given."""
+    label ("Putin (Russia)"), largest first; only `types` if given; the top_n if given.
+
+    `mentions`: find_mentions' rows, or their counts per document (mention_counts').
+    """
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
-    totals = mentions.groupby("actor").agg(mentions=("doc_id", "size"),
-                                           documents=("doc_id", "nunique")).reset_index()
+    totals = _counted(mentions).groupby("actor").agg(
+        mentions=("mentions", "sum"), documents=("doc_id", "nunique")).reset_index()
     totals = totals.merge(gazetteer[["actor", "type", "affiliation"]], on="actor", how="left")
     if types is not None:
         totals = totals[totals["type"].isin(types)]
@@ -393,10 +402,10 @@ def actor_totals(mentions, gazetteer=None, top_n=None, types=None):
 
 def affiliation_counts(mentions, gazetteer=None):
     """Mentions per document and affiliation (of the actors mentioned): doc_id, affiliation,
-    mentions."""
+    mentions. `mentions` as for actor_totals."""
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
-    table = mentions.merge(gazetteer[["actor", "affiliation"]], on="actor", how="left")
-    counts = table.groupby(["doc_id", "affiliation"]).size().rename("mentions").reset_index()
+    table = _counted(mentions).merge(gazetteer[["actor", "affiliation"]], on="actor", how="left")
+    counts = table.groupby(["doc_id", "affiliation"])["mentions"].sum().reset_index()
     return counts.sort_values(["doc_id", "mentions", "affiliation"],
                               ascending=[True, False, True], kind="stable").reset_index(drop=True)
 

@@ -3,8 +3,9 @@ import pandas as pd
 import pytest
 
 from analysis import InputError
-from analysis.actors import (compile_gazetteer, cooccurrence, document_mentions,
-                             find_candidates, find_mentions, load_gazetteer, mention_counts)
+from analysis.actors import (actor_totals, affiliation_counts, compile_gazetteer, cooccurrence,
+                             document_mentions, find_candidates, find_mentions, load_gazetteer,
+                             mention_counts)
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,23 @@ def test_seed_mentions_match_a_hand_count(seed_sentences, matcher, prefix, actor
     counts = mention_counts(find_mentions(seed_sentences, matcher))
     rows = counts[counts["doc_id"].str.startswith(prefix) & (counts["actor"] == actor)]
     assert int(rows["mentions"].sum()) == expected
+
+
+def test_totals_are_the_same_from_mention_rows_and_from_their_counts(seed_sentences, matcher,
+                                                                    gazetteer):
+    mentions = find_mentions(seed_sentences, matcher)
+    counts = mention_counts(mentions)
+    totals = actor_totals(mentions, gazetteer)
+    pd.testing.assert_frame_equal(actor_totals(counts, gazetteer), totals)
+    pd.testing.assert_frame_equal(affiliation_counts(counts, gazetteer),
+                                  affiliation_counts(mentions, gazetteer))
+    # Against a count of the rows themselves.
+    by_actor = mentions.groupby("actor")
+    assert dict(zip(totals["actor"], totals["mentions"])) == by_actor.size().to_dict()
+    assert dict(zip(totals["actor"], totals["documents"])) == by_actor["doc_id"].nunique().to_dict()
+    by_affiliation = mentions.merge(gazetteer, on="actor").groupby(["doc_id", "affiliation"]).size()
+    assert by_affiliation.to_dict() == affiliation_counts(mentions, gazetteer).set_index(
+        ["doc_id", "affiliation"])["mentions"].to_dict()
 
 
 def test_gazetteer_covers_every_person_the_seeds_name(seed_sentences, matcher):
