@@ -46,6 +46,7 @@ from .demands import (EVIDENCE_COLUMNS, Coder, category_counts, code_sentences, 
 from .errors import InputError
 from .files import (DEFAULT_MAX_BYTES, DuplicateFinder, Signatures, doc_ids, find_duplicates,
                     list_files, signature)
+from .progress import progress_shown
 from .quotes import QUOTE_COLUMNS, document_quotes
 from .terms import count_terms, load_stopwords, ranked_terms
 from .text import SENTENCE_COLUMNS, SentenceSplitter
@@ -413,8 +414,8 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     stages: the STAGES to run, with the ones they need (default: all); the tables of the
     others are empty, and the documents' sentence counts without "sentence split" too.
     progress: show a progress bar of the files analysed on stderr (with Dask, distributed's bar
-    of its tasks on stdout), or not (False); None shows it when stderr is a terminal (a run
-    on 100,000 articles takes minutes).
+    of its tasks on stdout), or not (False); None shows it after `analysis.set_progress(True)`
+    or when stderr is a terminal (a run on 100,000 articles takes minutes).
     """
     if engine not in _ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -428,7 +429,7 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     listing = corpus_listing(root) if listing is None else listing
     tools = make_tools(root, listing) if tools is None else tools
     task = partial(analyse_chunk, root=root, tools=tools, timer=timer, stages=stages)
-    show = sys.stderr.isatty() if progress is None else progress
+    show = progress_shown() or sys.stderr.isatty() if progress is None else progress
     total = _ENGINES[engine](task, _chunks(listing, chunk_size), workers, scheduler, show)
     drop_duplicates(total, root, tools, stages)
     if not any(row["status"] == "loaded" for row in total.files):

@@ -20,8 +20,13 @@ def set_progress(show):
     _shown = bool(show)
 
 
+def progress_shown(show=None):
+    """Whether to show a bar: `show`, or if None, what `set_progress` said."""
+    return _shown if show is None else bool(show)
+
+
 def with_progress(iterable, desc, total=None, unit=" documents", show=None):
     """`iterable`, counted on a progress bar on stderr if `show` (None: as `set_progress` says)."""
-    if not (_shown if show is None else show):
+    if not progress_shown(show):
         return iterable
     return tqdm(iterable, desc=desc, total=total, unit=unit, file=sys.stderr, mininterval=1)

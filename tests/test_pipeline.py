@@ -8,7 +8,7 @@ from pandas.testing import assert_frame_equal, assert_series_equal
 
 from analysis import (category_counts, code_sentences, corpus_files, document_term_frequency,
                       find_mentions, load_codebook, load_corpus, mention_counts, removed_lines,
-                      scan_corpus, sentences, term_frequency)
+                      scan_corpus, sentences, set_progress, term_frequency)
 from analysis.pipeline import STAGES, corpus_listing, make_tools, run_pipeline
 from analysis.quotes import find_quotes
 from bench.synth import build_corpus
@@ -242,10 +242,21 @@ def test_progress_counts_every_file_when_asked_and_stays_quiet_otherwise(
     bar = capsys.readouterr().err
     assert f"{files}/{files}" in bar and "files" in bar
     run_pipeline(small_corpus, engine=engine, chunk_size=7, tools=small_tools, progress=False)
-    # Under pytest stderr is no terminal, so the default shows nothing either.
+    # Under pytest stderr is no terminal, so the default shows nothing either...
     run_pipeline(small_corpus, engine=engine, chunk_size=7, tools=small_tools)
     assert capsys.readouterr().err == ""
     assert_same_results(shown, local_result)
+
+
+def test_progress_by_default_follows_set_progress(small_corpus, small_tools, capsys):
+    # ... unless bars were asked for, as the notebooks' show_progress does.
+    files = len(corpus_listing(small_corpus))
+    set_progress(True)
+    try:
+        run_pipeline(small_corpus, chunk_size=7, tools=small_tools)
+    finally:
+        set_progress(False)
+    assert f"{files}/{files}" in capsys.readouterr().err
 
 
 def test_stage_timer_sees_every_stage(small_corpus, small_tools):
