@@ -9,10 +9,11 @@ from .corpus import (check_corpus, corpus_files, document_lengths, inventory_sum
                      iter_documents, iter_inventory, load_corpus, loaded_metadata,
                      removed_by_rule, removed_lines, scan_corpus, top_documents)
 from .demands import (actor_category_counts, category_counts, category_timeline,
-                      code_document, code_sentences, demand_evidence, evidence_html,
-                      load_codebook, make_coder, select_categories)
+                      category_totals, code_document, code_sentences, demand_evidence,
+                      evidence_html, load_codebook, make_coder, select_categories)
 from .errors import InputError
 from .periods import check_period, period_name, resolve_period
+from .pipeline import run_pipeline
 from .progress import set_progress
 from .quotes import document_quotes, find_quotes, quote_table, speaker_counts
 from .terms import (check_count, check_terms, collocations, concordance, count_terms,
@@ -36,8 +37,9 @@ __all__ = [
     "compile_gazetteer", "document_mentions", "actor_totals", "affiliation_counts",
     "cooccurrence", "mention_evidence", "find_candidates", "candidate_counts",
     "find_quotes", "document_quotes", "quote_table", "speaker_counts",
-    "load_codebook", "code_sentences", "category_counts", "demand_evidence",
+    "load_codebook", "code_sentences", "category_counts", "category_totals", "demand_evidence",
     "select_categories", "make_coder", "code_document", "category_timeline",
     "actor_category_counts", "evidence_html",
     "load_annotation", "annotation_covers", "scores", "disagreements",
+    "run_pipeline",
 ]

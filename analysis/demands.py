@@ -687,6 +687,20 @@ def category_counts(evidence, docs=None, categories=None):
     return counts.reset_index()
 
 
+def category_totals(counts, codebook):
+    """Each category of `codebook` over the whole corpus, from category_counts' table: category,
+    label, sentences (coded), articles (with at least one), most coded first; a category
+    never coded is kept, with zeros."""
+    coded = counts[counts["sentences"] > 0]
+    totals = coded.groupby("category").agg(sentences=("sentences", "sum"),
+                                           articles=("doc_id", "nunique"))
+    totals = totals.reindex(codebook["id"], fill_value=0).rename_axis("category").reset_index()
+    totals["label"] = codebook["label"].to_numpy()
+    return totals.sort_values(["sentences", "category"], ascending=[False, True],
+                              kind="stable").reset_index(drop=True)[
+        ["category", "label", "sentences", "articles"]]
+
+
 def demand_evidence(evidence):
     """The evidence table of the contract: doc_id, category, sentence, actor, target, then
     sentence_id, the matched phrase and cue, and the phrase's offsets in the sentence."""

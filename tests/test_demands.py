@@ -4,8 +4,8 @@ import pytest
 
 from analysis import InputError, sentences
 from analysis.demands import (CODEBOOK_FILE, _all_spans, _first_match, _held_literals,
-                              _lowered, code_sentences, evidence_html, load_codebook, make_coder,
-                              select_categories)
+                              _lowered, category_totals, code_sentences, evidence_html,
+                              load_codebook, make_coder, select_categories)
 from analysis.validation import gold_codes, load_annotation, scores
 
 REQUIRED = ["halt_training", "halt_weapons", "no_foreign_troops", "neutrality", "territory",
@@ -193,3 +193,15 @@ def test_evidence_html_shows_at_most_max_rows_and_says_how_many_more(codebook):
     assert page.count("<mark>") == 2 and "… and 3 more sentences" in page
     assert evidence_html(evidence, "halt_training", max_rows=5).count("<mark>") == 5
     assert "more sentences" not in evidence_html(evidence, "halt_training", max_rows=5)
+
+
+def test_category_totals_sum_sentences_count_articles_and_keep_uncoded_categories():
+    codebook = pd.DataFrame({"id": ["neutrality", "territory", "halt_weapons"],
+                             "label": ["Neutrality", "Territory", "No weapons"]})
+    counts = pd.DataFrame({"doc_id": ["a", "a", "a", "b", "b", "b"],
+                           "category": ["neutrality", "territory", "halt_weapons"] * 2,
+                           "sentences": [2, 1, 0, 1, 0, 0]})
+    totals = category_totals(counts, codebook)
+    assert totals.values.tolist() == [["neutrality", "Neutrality", 3, 2],
+                                      ["territory", "Territory", 1, 1],
+                                      ["halt_weapons", "No weapons", 0, 0]]

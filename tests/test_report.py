@@ -47,6 +47,17 @@ def test_table_contract(report_dir, name):
     assert not table.empty
 
 
+def test_the_archive_notebook_gives_the_other_notebooks_tables(report_dir):
+    """Notebook 04 draws from run_pipeline what 01 to 03 compute in memory: on the seeds (under
+    a million characters, so both fit the splitter on the same text) each table is the same."""
+    figures = report_dir / "figures"
+    archived = sorted(figures.glob("archive_*.csv"))
+    compared = [path for path in archived if (figures / path.name[len("archive_"):]).exists()]
+    assert len(compared) == len(archived) - 1        # all but the new category totals
+    for path in compared:
+        assert path.read_bytes() == (figures / path.name[len("archive_"):]).read_bytes(), path.name
+
+
 def test_input_error_is_one_line_and_keeps_the_last_good_outputs(report_dir, run_report,
                                                                   tmp_path):
     before = {p: p.read_bytes() for p in (report_dir / "figures").glob("*")}
