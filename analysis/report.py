@@ -1,6 +1,7 @@
 """Batch runner: execute every notebook with papermill and render it to HTML.
 
     python -m analysis.report [--corpus DIR] [--out DIR] [--only NAME ...] [--jobs N]
+                              [-p NAME VALUE ...]
     python -m analysis.report --verify OUT/reports/manifest.json
 
 Figures and their CSVs go to OUT/figures/; executed notebooks, their HTML (NAME.html with code,
@@ -12,10 +13,12 @@ executed copy is kept in OUT/reports/failed/ for debugging.
 """
 import argparse
 import contextlib
+import json
 import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -45,6 +48,39 @@ def list_notebooks(only=()):
         names = ", ".join(nb.stem for nb in notebooks)
         raise InputError(f"no notebook named {', '.join(unknown)} (there are: {names})")
     return chosen
+
+
+# Set by the runner itself, from --corpus and --out, and off in a batch run.
+RUNNER_PARAMETERS = ("corpus_dir", "figures_dir", "show_progress")
+
+
+def parse_value(text):
+    """A -p value as a notebook parameter: None, True, False, a number, a JSON list
+    (["nato", "troops"]) or string, else the text itself ("tcp://host:8786", "quarter")."""
+    python = {"None": None, "True": True, "False": False}
+    if text in python:
+        return python[text]
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def declared_parameters(notebook):
+    """The names in a notebook's cell tagged `parameters`."""
+    from papermill.inspection import inspect_notebook
+
+    return set(inspect_notebook(str(notebook)))
+
+
+def check_parameters(given, notebooks):
+    """Refuse, in one line, a parameter the runner sets itself or that no notebook to run has."""
+    for name in given:
+        if name in RUNNER_PARAMETERS:
+            raise InputError(f"parameter {name} is set by the runner (use --corpus and --out)")
+        if not any(name in declared_parameters(notebook) for notebook in notebooks):
+            raise InputError(f"no notebook run here has a parameter {name} "
+                             f"({', '.join(notebook.stem for notebook in notebooks)})")
 
 
 def check_inputs(corpus_dir, progress=False):
@@ -107,8 +143,9 @@ KERNEL_STARTS = 3
 _KERNEL_START_FAILED = "Kernel died before replying to kernel_info"
 
 
-def run_notebook(notebook, staging, corpus_dir, generated_from):
-    """Execute one notebook into staging/reports and render its two HTML pages."""
+def run_notebook(notebook, staging, corpus_dir, generated_from, given=None):
+    """Execute one notebook into staging/reports and render its two HTML pages; `given` are
+    the -p parameters, of which the notebook receives those it has."""
     from .html import export_notebook
 
     reports = staging / "reports"
@@ -117,7 +154,7 @@ def run_notebook(notebook, staging, corpus_dir, generated_from):
     executed = reports / notebook.name
     for start in range(1, KERNEL_STARTS + 1):
         try:
-            execute_notebook(notebook, executed, staging, corpus_dir)
+            execute_notebook(notebook, executed, staging, corpus_dir, given)
             break
         except RuntimeError as error:
             if _KERNEL_START_FAILED not in str(error) or start == KERNEL_STARTS:
@@ -125,24 +162,28 @@ def run_notebook(notebook, staging, corpus_dir, generated_from):
     export_notebook(executed, generated_from)
 
 
-def execute_notebook(notebook, executed, staging, corpus_dir):
-    """papermill's run of one notebook, with the corpus and the output folder as parameters."""
+def execute_notebook(notebook, executed, staging, corpus_dir, given=None):
+    """papermill's run of one notebook, with the corpus and the output folder as parameters,
+    and those of `given` the notebook has."""
     import papermill
 
+    own = declared_parameters(notebook)
+    parameters = {**{name: value for name, value in (given or {}).items() if name in own},
+                  **notebook_parameters(staging, corpus_dir)}
     # The kernel's own log (a warning about TCP at start-up; an error when the shutdown's
     # interrupt lands mid-message) would interleave with the progress display. Errors in the
     # notebook's code are not logged there: they come back as the cell's error.
     papermill.execute_notebook(
         str(notebook), str(executed), cwd=str(staging), progress_bar=False,
-        parameters=notebook_parameters(staging, corpus_dir),
+        parameters=parameters,
         extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
 
 
-def _run_timed(notebook, staging, corpus_dir, generated_from):
+def _run_timed(notebook, staging, corpus_dir, generated_from, given):
     """(notebook, seconds, failure line or None): run in a worker, so only plain data returns."""
     started = time.monotonic()
     try:
-        run_notebook(notebook, staging, corpus_dir, generated_from)
+        run_notebook(notebook, staging, corpus_dir, generated_from, given)
         failure = None
     except Exception as error:
         failure = _failure_line(notebook.stem, error)
@@ -174,6 +215,31 @@ def _execute(notebooks, jobs, *args):
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+# On a large archive a notebook runs for minutes: this often, the run says it is still going.
+HEARTBEAT_SECONDS = 60
+
+
+@contextlib.contextmanager
+def _heartbeat(log, total):
+    """While the block runs, log every HEARTBEAT_SECONDS how long the run has taken and how
+    many of the `total` notebooks are done; yields a list to append each finished one to."""
+    done, stop, started = [], threading.Event(), time.monotonic()
+
+    def beat():
+        while not stop.wait(HEARTBEAT_SECONDS):
+            minutes, seconds = divmod(int(time.monotonic() - started), 60)
+            log(f"still running after {minutes} min {seconds} s "
+                f"({len(done)} of {total} notebooks done)")
+
+    thread = threading.Thread(target=beat, daemon=True)
+    thread.start()
+    try:
+        yield done
+    finally:
+        stop.set()
+        thread.join()
+
+
 def _generated_from(inputs, corpus_dir, git):
     """What every page says it was generated from: the corpus's fingerprint and the commit."""
     corpus = [entry for entry in inputs if entry["role"] == "corpus"]
@@ -203,10 +269,15 @@ def _write_index_and_manifest(staging, corpus_dir, inventory, inputs, git, param
         "inputs": inputs, "outputs": provenance.output_files(staging, outputs)})
 
 
-def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None):
-    """Run the notebooks; returns the list of written files. Raises on the first failure."""
+def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, parameters=None):
+    """Run the notebooks; returns the list of written files. Raises on the first failure.
+
+    parameters: {name: value} for the notebooks that have such a parameter (-p NAME VALUE).
+    """
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
     notebooks = list_notebooks(only)
+    given = dict(parameters or {})
+    check_parameters(given, notebooks)
     inventory = check_inputs(corpus_dir, progress=sys.stderr.isatty())
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
     inputs = provenance.input_files(corpus_dir, inventory["path"], notebooks)
@@ -221,8 +292,10 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None):
         started = time.monotonic()
         # Closed before the staging folder goes, so that no worker is still writing into it.
         with contextlib.closing(_execute(notebooks, jobs, staging, corpus_dir,
-                                         generated_from)) as results:
+                                         generated_from, given)) as results, \
+                _heartbeat(log, len(notebooks)) as finished:
             for done, (notebook, seconds, failure) in enumerate(results, start=1):
+                finished.append(notebook)
                 if failure:
                     failed = out_dir / "reports" / "failed"
                     failed.mkdir(parents=True, exist_ok=True)
@@ -235,7 +308,8 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None):
             staging, corpus_dir, inventory, inputs, git,
             {"corpus": provenance.display_path(corpus_dir), "only": list(only), "jobs": jobs,
              "notebooks": [notebook.stem for notebook in notebooks],
-             "notebook_parameters": notebook_parameters(staging, corpus_dir)})
+             "notebook_parameters": notebook_parameters(staging, corpus_dir),
+             "given_parameters": given})
         log(f"all {len(notebooks)} notebooks in {time.monotonic() - started:.1f} s")
         written = sorted(out_dir / p.relative_to(staging) for p in staging.rglob("*")
                          if p.is_file())
@@ -256,13 +330,19 @@ def main(argv=None):
                         help="run only these notebooks (name or number prefix, e.g. 01)")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="notebooks run at the same time (default: the number of cores)")
+    parser.add_argument("-p", "--parameter", nargs=2, action="append", default=[],
+                        metavar=("NAME", "VALUE"),
+                        help="set a parameter of the notebooks that have it, e.g. -p engine dask "
+                             "-p top_n 40 -p kwic_terms '[\"nato\", \"troops\"]' (VALUE: None, "
+                             "True, False, a number, a JSON list, else text)")
     parser.add_argument("--verify", metavar="MANIFEST",
                         help="check every input and output against a manifest.json, run nothing")
     args = parser.parse_args(argv)
     if args.verify:
         return verify(args.verify)
     try:
-        written = run(args.corpus, args.out, args.only, jobs=args.jobs)
+        written = run(args.corpus, args.out, args.only, jobs=args.jobs,
+                      parameters={name: parse_value(value) for name, value in args.parameter})
     except (InputError, NotebookFailed) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

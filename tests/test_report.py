@@ -1,6 +1,7 @@
 """The batch runner on the seeds: every notebook runs and every promised output exists."""
 import json
 import shutil
+import time
 
 import nbformat
 import pandas as pd
@@ -74,7 +75,7 @@ def test_notebook_failing_midway_keeps_the_last_good_outputs(report_dir, monkeyp
     before = {p: p.read_bytes() for p in (report_dir / "figures").glob("*")}
     calls = []
 
-    def second_one_fails(notebook, staging, corpus_dir, generated_from):
+    def second_one_fails(notebook, staging, corpus_dir, generated_from, given):
         calls.append(notebook.stem)
         (staging / "figures" / "term_frequency.csv").write_text("half-written")
         (staging / "reports").mkdir(exist_ok=True)
@@ -91,10 +92,68 @@ def test_notebook_failing_midway_keeps_the_last_good_outputs(report_dir, monkeyp
     assert not list(report_dir.glob(".staging-*"))
 
 
+def test_a_long_run_says_it_is_still_running(monkeypatch, tmp_path):
+    from analysis import report
+
+    def slow(notebook, staging, *args):
+        time.sleep(0.6)
+        (staging / "reports").mkdir(exist_ok=True)
+        shutil.copy(notebook, staging / "reports")
+
+    monkeypatch.setattr(report, "run_notebook", slow)
+    monkeypatch.setattr(report, "HEARTBEAT_SECONDS", 0.1)
+    printed = []
+    report.run(SEEDS, tmp_path, only=["00", "01"], jobs=1, log=printed.append)
+    beats = [line for line in printed if line.startswith("still running after 0 min")]
+    assert len(beats) >= 2 and "(0 of 2 notebooks done)" in beats[0]
+    assert "(1 of 2 notebooks done)" in beats[-1]
+    assert printed[-1].startswith("all 2 notebooks in")    # and none after the run ended
+
+
 def test_unknown_notebook_name_is_one_line(run_report):
     result = run_report("--only", "99_nothing", "--out", ROOT / "reports" / "unused")
     assert result.returncode != 0 and "no notebook named 99_nothing" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("text, value", [
+    ("None", None), ("True", True), ("false", False), ("40", 40), ("2.5", 2.5),
+    ('["nato", "troops"]', ["nato", "troops"]), ('"40"', "40"),
+    ("tcp://host:8786", "tcp://host:8786"), ("quarter", "quarter"),
+])
+def test_a_parameter_value_is_read_as_python_json_or_text(text, value):
+    from analysis.report import parse_value
+
+    assert parse_value(text) == value and type(parse_value(text)) is type(value)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["-p", "no_such_setting", "1"], "no notebook run here has a parameter no_such_setting"),
+    (["--only", "00", "-p", "engine", "local"], "no notebook run here has a parameter engine"),
+    (["-p", "corpus_dir", "x"], "parameter corpus_dir is set by the runner"),
+])
+def test_a_parameter_no_notebook_has_is_one_line_before_anything_runs(run_report, tmp_path, args,
+                                                                       message):
+    result = run_report("--out", tmp_path, *args)
+    assert result.returncode != 0 and message in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and not list(tmp_path.iterdir())
+
+
+def test_parameters_go_to_the_notebooks_that_have_them(run_report, tmp_path):
+    result = run_report("--corpus", SEEDS, "--out", tmp_path, "--only", "00", "04",
+                        "-p", "max_documents", "3", "-p", "engine", "local")
+    assert result.returncode == 0, result.stderr
+
+    def injected(stem):
+        nb = nbformat.read(tmp_path / "reports" / f"{stem}.ipynb", as_version=4)
+        cell = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+        return cell.source
+
+    overview, archive = injected("00_corpus_overview"), injected("04_archive_at_scale")
+    assert "max_documents = 3" in overview and "engine" not in overview
+    assert 'engine = "local"' in archive and "max_documents" not in archive
+    manifest = json.loads((tmp_path / "reports" / "manifest.json").read_text())
+    assert manifest["parameters"]["given_parameters"] == {"max_documents": 3, "engine": "local"}
 
 
 def test_committed_notebooks_have_a_parameters_cell_and_no_outputs():
@@ -141,7 +200,7 @@ def test_a_kernel_that_dies_at_start_is_started_again(monkeypatch, tmp_path, fai
 
     tried, exported = [], []
 
-    def execute(notebook, executed, staging, corpus_dir):
+    def execute(notebook, executed, staging, corpus_dir, given):
         tried.append(notebook)
         if len(tried) <= failures:
             raise RuntimeError(error)
