@@ -429,7 +429,7 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     listing = corpus_listing(root) if listing is None else listing
     tools = make_tools(root, listing) if tools is None else tools
     task = partial(analyse_chunk, root=root, tools=tools, timer=timer, stages=stages)
-    show = progress_shown() or sys.stderr.isatty() if progress is None else progress
+    show = (progress_shown() or sys.stderr.isatty()) if progress is None else progress
     total = _ENGINES[engine](task, _chunks(listing, chunk_size), workers, scheduler, show)
     drop_duplicates(total, root, tools, stages)
     if not any(row["status"] == "loaded" for row in total.files):
