@@ -13,6 +13,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
+from .periods import period_name
+
 # Start pyplot's backend now, outside any rc_context: in a notebook the inline backend turns
 # interactive mode on as it starts, and a context entered before that would turn it off again on
 # exit, so every later figure would go undisplayed.
@@ -237,3 +239,24 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
         ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y"))
         ax.grid(axis="x", color="#dddddd", zorder=0)
         return _finish(fig, ax, title, xlabel, ylabel, source)
+
+
+# --- The demand figures of notebooks 03 and 04 ----------------------------------------------
+
+
+def demand_actors(table, categories, *, source):
+    """Who demands what (actor_category_counts' table): actors in its order, most coded first."""
+    return heatmap(table, "actor", "category", "sentences", title="Who demands what",
+                   xlabel="Category", ylabel="Actor", source=source,
+                   row_order=list(dict.fromkeys(table["actor"])), column_order=categories)
+
+
+def demand_timeline(table, period, categories, *, start_year, end_year, source):
+    """The demand categories over the articles' dates (category_timeline's table with the same
+    `period`): a dot per article and category, or per month, quarter or year of articles."""
+    title = ("Demand categories over the articles' dates" if period == "article"
+             else f"Demand categories by {period}, coded sentences of all its articles")
+    return timeline(table, "date", "category", "sentences", row_order=categories,
+                    start_year=start_year, end_year=end_year, title=title,
+                    xlabel=period_name(period, "Article date").capitalize(), ylabel="Category",
+                    source=source)

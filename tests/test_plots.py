@@ -1,5 +1,6 @@
 """Figures stay readable and finite whatever the size of the corpus."""
 import pandas as pd
+import pytest
 
 from analysis import plots
 
@@ -52,6 +53,32 @@ def test_timeline_labels_its_dots_only_while_they_can_be_read():
     assert [text.get_text() for text in few.texts] == ["1"] * 5
     assert not crowded.texts
     assert not many.texts and len(many.collections[0].get_offsets()) == plots.MAX_LABELLED_CELLS + 1
+
+
+@pytest.mark.parametrize("period, title, xlabel", [
+    ("article", "Demand categories over the articles' dates", "Article date"),
+    ("quarter", "Demand categories by quarter, coded sentences of all its articles", "Quarter"),
+])
+def test_demand_timeline_says_what_each_dot_is(period, title, xlabel):
+    table = pd.DataFrame({"date": pd.to_datetime(["2022-01-01", "2023-04-01"]),
+                          "category": ["neutrality", "territory"], "sentences": [2, 1]})
+    ax = plots.demand_timeline(table, period, ["neutrality", "territory"], start_year=2020,
+                               end_year=2024, source="Source: test").axes[0]
+    assert (ax.get_title(loc="left"), ax.get_xlabel(), ax.get_ylabel()) == (title, xlabel,
+                                                                        "Category")
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["neutrality", "territory"]
+
+
+def test_who_demands_what_keeps_the_actors_ranked_and_every_category():
+    table = pd.DataFrame({"actor": ["Putin", "Putin", "Lavrov"],
+                          "category": ["neutrality", "territory", "neutrality"],
+                          "sentences": [3, 1, 2]})
+    ax = plots.demand_actors(table, ["territory", "neutrality", "halt_weapons"],
+                             source="Source: test").axes[0]
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Putin", "Lavrov"]
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["territory", "neutrality",
+                                                                     "halt_weapons"]
+    assert ax.get_title(loc="left") == "Who demands what"
 
 
 def test_panels_of_large_values_keep_their_ticks_apart_and_the_title_clear():
