@@ -294,7 +294,7 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, 
         with contextlib.closing(_execute(notebooks, jobs, staging, corpus_dir,
                                          generated_from, given)) as results, \
                 _heartbeat(log, len(notebooks)) as finished:
-            for done, (notebook, seconds, failure) in enumerate(results, start=1):
+            for notebook, seconds, failure in results:
                 finished.append(notebook)
                 if failure:
                     failed = out_dir / "reports" / "failed"
@@ -303,7 +303,7 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, 
                     if executed.exists():
                         os.replace(executed, failed / notebook.name)
                     raise NotebookFailed(f"{failure} (executed copy: {failed / notebook.name})")
-                log(f"[{done}/{len(notebooks)} done] {notebook.stem} {seconds:.1f} s")
+                log(f"[{len(finished)}/{len(notebooks)} done] {notebook.stem} {seconds:.1f} s")
         _write_index_and_manifest(
             staging, corpus_dir, inventory, inputs, git,
             {"corpus": provenance.display_path(corpus_dir), "only": list(only), "jobs": jobs,
