@@ -34,6 +34,7 @@ import pandas as pd
 import yaml
 
 from .actors import compile_gazetteer, document_mentions, load_gazetteer
+from .counts import counted
 from .datafiles import data_path
 from .errors import InputError
 from .periods import period_labels
@@ -675,11 +676,13 @@ def code_sentences(sentence_table, codebook=None, gazetteer=None, coder=None, pr
 
 def category_counts(evidence, docs=None, categories=None):
     """Coded sentences per document and category: columns doc_id, category, sentences.
+    `evidence`: code_sentences' rows, or their counts (the pipeline's evidence_counts).
 
     With `docs` and `categories`, every pair appears, zeros included, so an absent category
     is visibly absent rather than missing.
     """
-    counts = evidence.groupby(["doc_id", "category"]).size().rename("sentences")
+    counts = counted(evidence, ["doc_id", "category"], "sentences") \
+        .set_index(["doc_id", "category"])["sentences"]
     if docs is not None and categories is not None:
         index = pd.MultiIndex.from_product([sorted(docs["doc_id"]), list(categories)],
                                            names=["doc_id", "category"])
@@ -733,10 +736,10 @@ def category_timeline(evidence, docs, categories, period="article"):
 
 def actor_category_counts(evidence, top=None, unknown="(not stated)"):
     """Who demands what: actor, category, sentences. Actors ranked by their coded sentences
-    (ties by name); `top` keeps the first so many, and a missing actor is shown as `unknown`."""
+    (ties by name); `top` keeps the first so many, and a missing actor is shown as `unknown`.
+    `evidence`: code_sentences' rows, or their counts (the pipeline's evidence_counts)."""
     actors = evidence["actor"].replace("", unknown)
-    counts = evidence.assign(actor=actors).groupby(["actor", "category"]).size() \
-        .rename("sentences").reset_index()
+    counts = counted(evidence.assign(actor=actors), ["actor", "category"], "sentences")
     totals = counts.groupby("actor")["sentences"].sum()
     ranked = sorted(totals.index, key=lambda actor: (-totals[actor], actor))[:top]
     counts = counts[counts["actor"].isin(ranked)]

@@ -13,6 +13,11 @@ pool on this machine) or `dask` (a `dask.bag` on a `distributed` cluster). `Pipe
 sorts every table, so the result does not depend on the engine, the number of workers or the
 order of the files.
 
+With `rows_dir`, each chunk writes the tables that grow with the text (quotations, coded
+sentences, removed lines, top terms per document) to files there instead of returning them,
+and the result reads them back a chunk at a time (`SpooledRows`); the Partial then holds
+counts per document only, which is what a Dask client receives.
+
 Duplicates are those `analysis.corpus` flags: the map also returns each document's duplicate
 signature (`analysis.files.signature`: a hash per sentence, about 12 bytes a sentence), and
 after the reduce `drop_duplicates` checks the signatures in path order, marks the duplicates
@@ -25,8 +30,11 @@ cleaned text of the documents `analysis.corpus` keeps, taken in path order and f
 order (the order `analysis.sentences` fits in, with a smaller cap), and shipped to the workers
 with the gazetteer, codebook and stopwords.
 """
+import hashlib
 import os
+import pickle
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -87,17 +95,41 @@ class Partial:
     mentions: list = field(default_factory=list)     # (doc_id, actor, mentions)
     quotes: list = field(default_factory=list)       # QUOTE_COLUMNS rows
     evidence: list = field(default_factory=list)     # EVIDENCE_COLUMNS rows
+    quote_counts: list = field(default_factory=list)     # (doc_id, speaker, quotes)
+    evidence_counts: list = field(default_factory=list)  # (doc_id, actor, category, sentences)
     signatures: Signatures = field(default_factory=Signatures)  # of every loaded document
+    spooled: list = field(default_factory=list)      # (first doc_id, file stem) of each chunk
+                                                     # whose long lists went to files
+
+    def spool(self, folder):
+        """Write the long lists of rows (SPOOLED) to files in `folder`, one per list, and empty
+        them; the files' stem, named for the first document, is kept in `spooled`."""
+        if not self.documents:
+            return
+        first = self.documents[0][0]
+        stem = str(Path(folder) / hashlib.sha1(first.encode()).hexdigest()[:16])
+        for name in SPOOLED:
+            Path(f"{stem}-{name}.pkl").write_bytes(pickle.dumps(getattr(self, name), protocol=5))
+            setattr(self, name, [])
+        self.spooled.append((first, stem))
 
 
 # The Partial's lists of rows that start with a doc_id, one or more rows per document.
-_ROWS_BY_DOC = ("documents", "removed", "doc_terms", "mentions", "quotes", "evidence")
+_ROWS_BY_DOC = ("documents", "removed", "doc_terms", "mentions", "quotes", "evidence",
+                "quote_counts", "evidence_counts")
+# Those that grow with the text (a row per removed line, quotation, coded sentence, or ten
+# per document) rather than with the number of documents: with `rows_dir` they go to files.
+# Each with its name in PipelineResult and its columns.
+SPOOLED = {"removed": ("removed_lines", ["doc_id", "line", "rule", "text"]),
+           "doc_terms": ("document_terms", ["doc_id", "term", "count"]),
+           "quotes": ("quotes", QUOTE_COLUMNS),
+           "evidence": ("evidence", EVIDENCE_COLUMNS)}
 
 
 def merge(left, right):
     """One Partial holding both; the order of the arguments does not change the final result."""
     left.terms.update(right.terms)
-    for name in ("files",) + _ROWS_BY_DOC:
+    for name in ("files", "spooled") + _ROWS_BY_DOC:
         getattr(left, name).extend(getattr(right, name))
     left.signatures.extend(right.signatures)
     return left
@@ -147,17 +179,25 @@ def _split(splitter, doc_id, text):
             for number, (paragraph, start, end) in enumerate(splitter.spans(text))]
 
 
+def _counts_by(rows, columns, keys):
+    """(key values..., rows) for each distinct value of the `keys` columns, sorted."""
+    at = [columns.index(key) for key in keys]
+    counts = Counter(tuple(row[i] for i in at) for row in rows)
+    return [(*key, count) for key, count in sorted(counts.items())]
+
+
 def _mentions_and_quotes(doc_id, rows, matcher):
     mentions = document_mentions([(row[1], row[5]) for row in rows], matcher)
     quotes = document_quotes([row[1:] for row in rows], mentions, matcher.types)
     return [(doc_id, *mention) for mention in mentions], [(doc_id, *quote) for quote in quotes]
 
 
-def analyse_chunk(entries, root, tools, timer=None, stages=STAGES):
+def analyse_chunk(entries, root, tools, timer=None, stages=STAGES, rows_dir=None):
     """The map: the analyses of some listed files, as a Partial. `timer` sums seconds/stage.
 
     `stages` (a subset of STAGES, each with the stages it needs: see `needed_stages`) says
-    which to run; the Partial's fields of the others stay empty.
+    which to run; the Partial's fields of the others stay empty. With `rows_dir`, the long
+    lists of rows go to files there (`Partial.spool`).
     """
     split, terms, actors, demands = (stage in stages for stage in STAGES[1:])
     result = Partial()
@@ -194,6 +234,11 @@ def analyse_chunk(entries, root, tools, timer=None, stages=STAGES):
         evidence = _timed(timer, STAGES[4], partial(code_sentences, progress=False), table,
                           tools.codebook, tools.gazetteer, tools.coder)
         result.evidence = list(evidence.itertuples(index=False, name=None))
+    result.quote_counts = _counts_by(result.quotes, QUOTE_COLUMNS, ["doc_id", "speaker"])
+    result.evidence_counts = _counts_by(result.evidence, EVIDENCE_COLUMNS,
+                                        ["doc_id", "actor", "category"])
+    if rows_dir is not None:
+        result.spool(rows_dir)
     return result
 
 
@@ -278,9 +323,40 @@ def drop_duplicates(partial_result, root, tools, stages=STAGES):
     return dropped
 
 
+@dataclass(frozen=True)
+class SpooledRows:
+    """A table the pipeline wrote to files (`run_pipeline(rows_dir=...)`), one file a chunk of
+    documents, read back a chunk at a time: in doc_id order, without the rows of duplicates.
+
+    `frames()` gives the table in pieces, for writing or counting what does not fit in
+    memory; `to_frame()` the whole table, equal to the one the pipeline would have kept.
+    """
+    paths: tuple         # the chunks' files, in doc_id order
+    columns: tuple
+    dropped: frozenset   # doc_ids of duplicates
+
+    def _rows(self, path):
+        rows = pickle.loads(Path(path).read_bytes())
+        return [row for row in rows if row[0] not in self.dropped] if self.dropped else rows
+
+    def frames(self):
+        for path in self.paths:
+            rows = self._rows(path)
+            if rows:
+                yield pd.DataFrame(rows, columns=self.columns)
+
+    def to_frame(self):
+        return pd.DataFrame([row for path in self.paths for row in self._rows(path)],
+                            columns=self.columns)
+
+
 @dataclass
 class PipelineResult:
-    """The pipeline's tables, each sorted so that equal inputs give equal tables."""
+    """The pipeline's tables, each sorted so that equal inputs give equal tables.
+
+    With `run_pipeline(rows_dir=...)`, removed_lines, document_terms, quotes and evidence are
+    SpooledRows; the counts per document below stand in for them in the figures.
+    """
     files: pd.DataFrame            # INVENTORY_COLUMNS, one row per file seen
     documents: pd.DataFrame        # DOCUMENT_COLUMNS + title, outlet, date, date_note and
                                    # title_source, as load_corpus gives them
@@ -290,6 +366,8 @@ class PipelineResult:
     mention_counts: pd.DataFrame   # doc_id, actor, mentions: as analysis.mention_counts
     quotes: pd.DataFrame           # as analysis.find_quotes
     evidence: pd.DataFrame         # as analysis.code_sentences
+    quote_counts: pd.DataFrame     # doc_id, speaker, quotes: quotations per document/speaker
+    evidence_counts: pd.DataFrame  # doc_id, actor, category, sentences: coded sentences
     category_counts: pd.DataFrame  # doc_id, category, sentences, zeros included
 
 
@@ -303,8 +381,24 @@ def _by_doc(rows, columns):
     return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
-def tables(partial_result, root, codebook):
-    """The reduce's Partial as sorted DataFrames. Consumes the Partial, to halve peak memory."""
+def _row_tables(partial_result, dropped):
+    """The long tables of the Partial by their PipelineResult name: sorted DataFrames, or
+    SpooledRows where the chunks went to files (chunks hold consecutive doc_ids, so the files
+    in order of their first doc_id hold the rows in doc_id order)."""
+    stems = [stem for _, stem in sorted(partial_result.spooled)]
+    if stems and not Path(f"{stems[0]}-evidence.pkl").exists():
+        raise InputError("the workers wrote their rows where this machine cannot read them: "
+                         "give rows_dir a folder that every worker and this machine share",
+                         path=Path(stems[0]).parent)
+    return {table: (SpooledRows(tuple(f"{stem}-{name}.pkl" for stem in stems), tuple(columns),
+                                frozenset(dropped))
+                    if stems else _by_doc(getattr(partial_result, name), columns))
+            for name, (table, columns) in SPOOLED.items()}
+
+
+def tables(partial_result, root, codebook, dropped=()):
+    """The reduce's Partial as sorted tables. Consumes the Partial, to halve peak memory.
+    `dropped`: the doc_ids of duplicates, left out of spooled tables as they are read."""
     terms = pd.DataFrame(partial_result.terms.items(), columns=["term", "count"]) \
         .sort_values(["count", "term"], ascending=[False, True], kind="stable") \
         .reset_index(drop=True)
@@ -320,15 +414,15 @@ def tables(partial_result, root, codebook):
     titled = documents["title"].ne("")
     documents["title_source"] = titled.map({True: "metadata", False: "derived"})
     documents["title"] = documents["title"].where(titled, derived)
-    evidence = _by_doc(partial_result.evidence, EVIDENCE_COLUMNS)
+    evidence_counts = _by_doc(partial_result.evidence_counts,
+                              ["doc_id", "actor", "category", "sentences"])
     return PipelineResult(
         files=files, documents=documents, term_frequency=terms,
-        removed_lines=_by_doc(partial_result.removed, ["doc_id", "line", "rule", "text"]),
-        document_terms=_by_doc(partial_result.doc_terms, ["doc_id", "term", "count"]),
         mention_counts=_by_doc(partial_result.mentions, ["doc_id", "actor", "mentions"]),
-        quotes=_by_doc(partial_result.quotes, QUOTE_COLUMNS),
-        evidence=evidence,
-        category_counts=category_counts(evidence, documents, codebook["id"]))
+        quote_counts=_by_doc(partial_result.quote_counts, ["doc_id", "speaker", "quotes"]),
+        evidence_counts=evidence_counts,
+        category_counts=category_counts(evidence_counts, documents, codebook["id"]),
+        **_row_tables(partial_result, dropped))
 
 
 def _chunks(files, size):
@@ -401,7 +495,8 @@ _ENGINES = dict(zip(ENGINES, (_run_local, _run_processes, _run_dask)))
 
 
 def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk_size=250,
-                 listing=None, tools=None, timer=None, stages=STAGES, progress=None):
+                 listing=None, tools=None, timer=None, stages=STAGES, progress=None,
+                 rows_dir=None):
     """Run every analysis over the folder `corpus_dir`; returns a PipelineResult.
 
     engine: "local", "processes" (`workers` processes, default one per core) or "dask":
@@ -416,6 +511,11 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     progress: show a progress bar of the files analysed on stderr (with Dask, distributed's bar
     of its tasks on stdout), or not (False); None shows it after `analysis.set_progress(True)`
     or when stderr is a terminal (a run on 100,000 articles takes minutes).
+    rows_dir: a folder where the tables that grow with the text (removed_lines,
+    document_terms, quotes, evidence) are written chunk by chunk, in a new folder of their own,
+    instead of being kept: the result then holds them as SpooledRows, and memory grows with
+    the number of documents only. The folder must stay until they are read; with Dask workers
+    on other machines, it must be one they can all write to and this process can read.
     """
     if engine not in _ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
@@ -426,12 +526,18 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     if not root.is_dir():
         raise InputError("corpus folder not found" if not root.exists()
                          else "corpus path is not a folder", path=root)
-    listing = corpus_listing(root) if listing is None else listing
+    # In doc_id order, each chunk holds consecutive documents: spooled chunks need no merge.
+    listing = sorted(corpus_listing(root) if listing is None else listing,
+                     key=lambda entry: entry[1])
     tools = make_tools(root, listing) if tools is None else tools
-    task = partial(analyse_chunk, root=root, tools=tools, timer=timer, stages=stages)
+    if rows_dir is not None:
+        Path(rows_dir).mkdir(parents=True, exist_ok=True)
+        rows_dir = tempfile.mkdtemp(prefix="pipeline-rows-", dir=Path(rows_dir).resolve())
+    task = partial(analyse_chunk, root=root, tools=tools, timer=timer, stages=stages,
+                   rows_dir=rows_dir)
     show = (progress_shown() or sys.stderr.isatty()) if progress is None else progress
     total = _ENGINES[engine](task, _chunks(listing, chunk_size), workers, scheduler, show)
-    drop_duplicates(total, root, tools, stages)
+    dropped = drop_duplicates(total, root, tools, stages)
     if not any(row["status"] == "loaded" for row in total.files):
         raise InputError("no usable documents in the corpus folder", path=root)
-    return tables(total, root, tools.codebook)
+    return tables(total, root, tools.codebook, dropped)

@@ -84,6 +84,25 @@ def save_table(table, figures_dir, stem):
     table.to_csv(figures_dir / f"{stem}.csv", index=False, lineterminator="\n")
 
 
+def save_rows(rows, figures_dir, stem, transform=None):
+    """Write `stem`.csv of a listing too long to hold (a pipeline's SpooledRows) a piece at a
+    time, each piece through `transform` (as `analysis.demand_evidence`); a DataFrame is
+    written at once. Both give the same file."""
+    transform = transform or (lambda table: table)
+    if isinstance(rows, pd.DataFrame):
+        return save_table(transform(rows), figures_dir, stem)
+    figures_dir = Path(figures_dir)
+    figures_dir.mkdir(parents=True, exist_ok=True)
+    with open(figures_dir / f"{stem}.csv", "w", encoding="utf-8", newline="") as out:
+        header = True
+        for frame in rows.frames():
+            transform(frame).to_csv(out, index=False, header=header, lineterminator="\n")
+            header = False
+        if header:
+            transform(pd.DataFrame(columns=rows.columns)).to_csv(out, index=False,
+                                                                   lineterminator="\n")
+
+
 def _value_axis(axis, ticks):
     """At most `ticks` ticks, whole numbers where the range allows, with thousands separators:
     on a large corpus the values grow long enough to run together ("100000125000")."""

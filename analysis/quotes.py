@@ -37,6 +37,7 @@ from itertools import islice, repeat
 import pandas as pd
 
 from .actors import MENTION_COLUMNS, _as_matcher, document_mentions
+from .counts import counted
 from .progress import with_progress
 from .text import SENTENCE_COLUMNS, rows_by_document
 from .text import sentences as split_sentences
@@ -423,9 +424,11 @@ def quote_table(quotes):
 
 def speaker_counts(quotes, unknown="(unknown)"):
     """Quotations per speaker: speaker, quotes, documents, most quoted first; the quotes without
-    a speaker are one row named `unknown`."""
+    a speaker are one row named `unknown`. `quotes`: find_quotes' rows, or their counts per
+    document and speaker (the pipeline's quote_counts)."""
     named = quotes.assign(speaker=quotes["speaker"].replace("", unknown))
-    counts = named.groupby("speaker").agg(quotes=("doc_id", "size"),
-                                          documents=("doc_id", "nunique")).reset_index()
+    per_document = counted(named, ["speaker", "doc_id"], "quotes")
+    counts = per_document.groupby("speaker").agg(quotes=("quotes", "sum"),
+                                                 documents=("doc_id", "size")).reset_index()
     return counts.sort_values(["quotes", "speaker"], ascending=[False, True],
                               kind="stable").reset_index(drop=True)

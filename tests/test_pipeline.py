@@ -6,17 +6,25 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal, assert_series_equal
 
-from analysis import (category_counts, code_sentences, corpus_files, document_term_frequency,
-                      find_mentions, load_codebook, load_corpus, mention_counts, removed_lines,
-                      scan_corpus, sentences, set_progress, term_frequency)
-from analysis.pipeline import STAGES, corpus_listing, make_tools, run_pipeline
+from analysis import (actor_category_counts, category_counts, category_timeline,
+                      code_sentences, corpus_files, demand_evidence, document_term_frequency,
+                      find_mentions, load_codebook, load_corpus, mention_counts, quote_table,
+                      removed_lines, scan_corpus, sentences, set_progress, speaker_counts,
+                      term_frequency)
+from analysis.counts import counted
+from analysis.errors import InputError
+from analysis.pipeline import (STAGES, Partial, SpooledRows, _row_tables, corpus_listing,
+                               make_tools, run_pipeline)
+from analysis.plots import save_rows, save_table
 from analysis.quotes import find_quotes
 from bench.synth import build_corpus
 
 from conftest import SEEDS, wire_story_files, write_dated_corpus
 
 TABLES = ["files", "documents", "removed_lines", "term_frequency", "document_terms",
-          "mention_counts", "quotes", "evidence", "category_counts"]
+          "mention_counts", "quotes", "evidence", "quote_counts", "evidence_counts",
+          "category_counts"]
+SPOOLED = ["removed_lines", "document_terms", "quotes", "evidence"]
 
 
 @pytest.fixture(scope="module")
@@ -136,9 +144,13 @@ def local_result(small_corpus, small_tools):
     return run_pipeline(small_corpus, chunk_size=7, tools=small_tools)
 
 
+def as_frame(table):
+    return table.to_frame() if isinstance(table, SpooledRows) else table
+
+
 def assert_same_results(result, expected):
     for name in TABLES:
-        assert_frame_equal(getattr(result, name), getattr(expected, name), obj=name)
+        assert_frame_equal(as_frame(getattr(result, name)), getattr(expected, name), obj=name)
 
 
 def test_every_file_is_read_as_the_corpus_module_reads_it(small_corpus, local_result):
@@ -159,14 +171,17 @@ def loader_tables(root):
     docs = load_corpus(root, inventory)
     sentence_table = sentences(docs)
     evidence = code_sentences(sentence_table)
+    quotes = find_quotes(sentence_table)
     return {"files": corpus_files(inventory),
             "documents": loader_documents(docs, sentence_table),
             "removed_lines": removed_lines(docs),
             "term_frequency": term_frequency(docs),
             "document_terms": document_term_frequency(docs, top_n=10),
             "mention_counts": mention_counts(find_mentions(sentence_table)),
-            "quotes": find_quotes(sentence_table),
+            "quotes": quotes,
             "evidence": evidence,
+            "quote_counts": counted(quotes, ["doc_id", "speaker"], "quotes"),
+            "evidence_counts": counted(evidence, ["doc_id", "actor", "category"], "sentences"),
             "category_counts": category_counts(evidence, docs, load_codebook()["id"])}
 
 
@@ -219,7 +234,7 @@ def test_process_pool_gives_the_local_results(small_corpus, small_tools, local_r
     assert_same_results(result, local_result)
 
 
-def test_dask_cluster_gives_the_local_results(small_corpus, small_tools, local_result):
+def test_dask_cluster_gives_the_local_results(small_corpus, small_tools, local_result, tmp_path):
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
@@ -228,9 +243,76 @@ def test_dask_cluster_gives_the_local_results(small_corpus, small_tools, local_r
                                   chunk_size=7, tools=small_tools)
         with Client(cluster) as client:
             by_client = run_pipeline(small_corpus, engine="dask", scheduler=client, chunk_size=3,
-                                     tools=small_tools, progress=True)
+                                     tools=small_tools, progress=True, rows_dir=tmp_path)
     assert_same_results(by_address, local_result)
+    assert isinstance(by_client.evidence, SpooledRows)
     assert_same_results(by_client, local_result)
+
+
+@pytest.fixture(scope="module")
+def spooled_result(small_corpus, small_tools, tmp_path_factory):
+    listing = corpus_listing(small_corpus)
+    random.Random(5).shuffle(listing)
+    rows_dir = tmp_path_factory.mktemp("rows")
+    return run_pipeline(small_corpus, engine="processes", workers=2, listing=listing,
+                        chunk_size=4, tools=small_tools, rows_dir=rows_dir), rows_dir
+
+
+def test_spooled_tables_read_back_as_the_kept_ones_without_duplicates(spooled_result,
+                                                                      local_result):
+    result, rows_dir = spooled_result
+    [folder] = rows_dir.iterdir()
+    assert len(list(folder.glob("*-evidence.pkl"))) == len(result.evidence.paths) > 5
+    for name in SPOOLED:
+        table = getattr(result, name)
+        assert isinstance(table, SpooledRows), name
+        assert_frame_equal(table.to_frame(), getattr(local_result, name), obj=name)
+        pieces = list(table.frames())
+        assert len(pieces) > 1
+        # every piece in doc_id order after the one before
+        assert pd.concat(pieces)["doc_id"].is_monotonic_increasing
+        assert_frame_equal(pd.concat(pieces, ignore_index=True), getattr(local_result, name),
+                           check_dtype=False, obj=name)
+    assert_same_results(result, local_result)
+
+
+def test_rows_written_where_this_machine_cannot_read_them_are_an_input_error(tmp_path):
+    # as when remote Dask workers write to their own temporary folder
+    elsewhere = Partial(spooled=[("a", str(tmp_path / "on-a-worker" / "0123abcd"))])
+    with pytest.raises(InputError, match="on-a-worker: .* give rows_dir a folder that every"):
+        _row_tables(elsewhere, set())
+
+
+def test_counts_per_document_count_the_rows(local_result):
+    quotes, evidence = local_result.quotes, local_result.evidence
+    assert len(quotes) > 10 and len(evidence) > 40
+    assert_frame_equal(local_result.quote_counts,
+                       counted(quotes, ["doc_id", "speaker"], "quotes"))
+    assert_frame_equal(local_result.evidence_counts,
+                       counted(evidence, ["doc_id", "actor", "category"], "sentences"))
+    assert local_result.evidence_counts["sentences"].sum() == len(evidence)
+
+
+def test_figures_from_the_counts_equal_those_from_the_rows(local_result):
+    docs, categories = local_result.documents, load_codebook()["id"]
+    quotes, evidence = local_result.quotes, local_result.evidence
+    quote_counts, evidence_counts = local_result.quote_counts, local_result.evidence_counts
+    assert_frame_equal(speaker_counts(quote_counts), speaker_counts(quotes))
+    assert_frame_equal(actor_category_counts(evidence_counts, top=5),
+                       actor_category_counts(evidence, top=5))
+    for period in ("article", "year"):
+        assert_frame_equal(category_timeline(evidence_counts, docs, categories, period),
+                           category_timeline(evidence, docs, categories, period))
+
+
+def test_spooled_listings_are_written_as_the_kept_ones(spooled_result, local_result, tmp_path):
+    result, _ = spooled_result
+    for name, transform in [("quotes", quote_table), ("evidence", demand_evidence)]:
+        save_rows(getattr(result, name), tmp_path / "spooled", name, transform)
+        save_table(transform(getattr(local_result, name)), tmp_path / "kept", name)
+        written = (tmp_path / "spooled" / f"{name}.csv").read_bytes()
+        assert written == (tmp_path / "kept" / f"{name}.csv").read_bytes()
+        assert written.count(b"\n") > 10
 
 
 @pytest.mark.parametrize("engine", ["local", "processes"])
