@@ -13,7 +13,7 @@ from .demands import (actor_category_counts, category_counts, category_timeline,
                       evidence_html, load_codebook, make_coder, select_categories)
 from .errors import InputError
 from .periods import check_period, period_name, resolve_period
-from .pipeline import run_pipeline
+from .pipeline import rows_folder, run_pipeline
 from .progress import set_progress
 from .quotes import document_quotes, find_quotes, quote_table, speaker_counts
 from .terms import (check_count, check_terms, collocations, concordance, count_terms,
@@ -41,5 +41,5 @@ __all__ = [
     "select_categories", "make_coder", "code_document", "category_timeline",
     "actor_category_counts", "evidence_html",
     "load_annotation", "annotation_covers", "scores", "disagreements",
-    "run_pipeline",
+    "run_pipeline", "rows_folder",
 ]

@@ -494,6 +494,15 @@ def _run_dask(task, chunks, workers, scheduler, show):
 _ENGINES = dict(zip(ENGINES, (_run_local, _run_processes, _run_dask)))
 
 
+def rows_folder(parent=None):
+    """A temporary folder to give run_pipeline as `rows_dir`, removed with all it holds by its
+    `cleanup()`, or when the process ends if that never came: inside `parent` (created if
+    missing), else in the system's temporary folder. Its path is `.name`."""
+    if parent is not None:
+        Path(parent).mkdir(parents=True, exist_ok=True)
+    return tempfile.TemporaryDirectory(prefix="pipeline-rows-", dir=parent)
+
+
 def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk_size=250,
                  listing=None, tools=None, timer=None, stages=STAGES, progress=None,
                  rows_dir=None):

@@ -1,6 +1,7 @@
 """The streaming pipeline gives the DataFrame functions' results, whatever engine runs it."""
 import random
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,7 +15,7 @@ from analysis import (actor_category_counts, category_counts, category_timeline,
 from analysis.counts import counted
 from analysis.errors import InputError
 from analysis.pipeline import (STAGES, Partial, SpooledRows, _row_tables, corpus_listing,
-                               make_tools, run_pipeline)
+                               make_tools, rows_folder, run_pipeline)
 from analysis.plots import save_rows, save_table
 from analysis.quotes import find_quotes
 from bench.synth import build_corpus
@@ -281,6 +282,16 @@ def test_rows_written_where_this_machine_cannot_read_them_are_an_input_error(tmp
     elsewhere = Partial(spooled=[("a", str(tmp_path / "on-a-worker" / "0123abcd"))])
     with pytest.raises(InputError, match="on-a-worker: .* give rows_dir a folder that every"):
         _row_tables(elsewhere, set())
+
+
+def test_a_rows_folder_is_made_where_asked_and_removed_with_the_rows(small_corpus, small_tools,
+                                                                     tmp_path):
+    folder = rows_folder(tmp_path / "not" / "yet")
+    result = run_pipeline(small_corpus, chunk_size=20, tools=small_tools, rows_dir=folder.name)
+    assert all(Path(path).is_file() for path in result.evidence.paths)
+    assert Path(folder.name).parent == tmp_path / "not" / "yet"
+    folder.cleanup()
+    assert not any((tmp_path / "not" / "yet").iterdir())
 
 
 def test_counts_per_document_count_the_rows(local_result):
