@@ -25,10 +25,10 @@ in the files table and takes out what they added (their rows, and their term cou
 counts again). Titles are metadata.csv's, else derived from the first line, as in
 `load_corpus`.
 
-The sentence splitter is fitted once, before the map, on the first `fit_chars` characters of
-cleaned text of the documents `analysis.corpus` keeps, taken in path order and fitted in doc_id
-order (the order `analysis.sentences` fits in, with a smaller cap), and shipped to the workers
-with the gazetteer, codebook and stopwords.
+The sentence splitter is fitted once, before the map, on the sample `analysis.sentences` fits
+on (`analysis.text.training_sample`: the first million characters of cleaned text of the
+documents `analysis.corpus` keeps, taken in path order), and shipped to the workers with the
+gazetteer, codebook and stopwords.
 """
 import hashlib
 import os
@@ -57,7 +57,7 @@ from .files import (DEFAULT_MAX_BYTES, DuplicateFinder, Signatures, doc_ids, fin
 from .progress import progress_shown
 from .quotes import QUOTE_COLUMNS, document_quotes
 from .terms import count_terms, load_stopwords, ranked_terms
-from .text import SENTENCE_COLUMNS, SentenceSplitter
+from .text import SENTENCE_COLUMNS, TRAINING_CHARS, SentenceSplitter, training_sample
 
 ENGINES = ("local", "processes", "dask")
 STAGES = ("load and clean", "sentence split", "terms", "actor mentions and quotes",
@@ -66,9 +66,6 @@ DOCUMENT_COLUMNS = ["doc_id", "path", "chars", "words", "sentences", "removed"]
 # The map's document rows end with the title derived from the text, used where metadata.csv
 # gives none.
 _DOCUMENT_ROW = DOCUMENT_COLUMNS + ["derived_title"]
-# Fitting runs before any worker starts, at about 1.6 MB/s here: the sample's size is the
-# serial part of every run, so it is capped below analysis.text's TRAINING_CHARS.
-FIT_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -256,29 +253,25 @@ def needed_stages(stages):
     return tuple(stage for stage in STAGES if stage in chosen)
 
 
-def fit_splitter(root, listing, fit_chars=FIT_CHARS, max_bytes=DEFAULT_MAX_BYTES):
-    """A SentenceSplitter fitted on up to `fit_chars` characters of cleaned text.
+def fit_splitter(root, listing, fit_chars=TRAINING_CHARS, max_bytes=DEFAULT_MAX_BYTES):
+    """A SentenceSplitter fitted on the `training_sample` of the documents `analysis.corpus`
+    keeps (it finds duplicates in path order): on any corpus, the one `analysis.sentences`
+    fits. Reads the files in path order only until the sample is full."""
+    return SentenceSplitter().fit(training_sample(_cleaned_texts(root, listing, max_bytes),
+                                                  fit_chars))
 
-    The texts are those of the documents `analysis.corpus` keeps (it finds duplicates in path
-    order), the first in path order, fitted in doc_id order as `analysis.sentences` fits: on a
-    corpus of less than `fit_chars` characters the splitter is the one that
-    `sentences(load_corpus(...))` fits.
-    """
+
+def _cleaned_texts(root, listing, max_bytes):
+    """(doc_id, cleaned text) of each document that is not a duplicate, in path order."""
     duplicates = DuplicateFinder()
-    sample, used = [], 0
     for entry in sorted(listing, key=lambda entry: entry[0]):
-        if used >= fit_chars:
-            break
         _, raw = read_entry(root, entry, max_bytes)
         if raw is not None and not duplicates.check(entry[0], raw):
-            text = clean_text(raw).text[:fit_chars - used]
-            used += len(text)
-            sample.append((entry[1], text))
-    return SentenceSplitter().fit(text for _, text in sorted(sample))
+            yield entry[1], clean_text(raw).text
 
 
-def make_tools(root, listing, fit_chars=FIT_CHARS, top_terms=10, stopwords=None, gazetteer=None,
-               codebook=None, max_bytes=DEFAULT_MAX_BYTES):
+def make_tools(root, listing, fit_chars=TRAINING_CHARS, top_terms=10, stopwords=None,
+               gazetteer=None, codebook=None, max_bytes=DEFAULT_MAX_BYTES):
     """The Tools for a corpus: its fitted splitter, and the shipped lists unless others given."""
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
     codebook = load_codebook() if codebook is None else codebook

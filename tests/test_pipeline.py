@@ -15,9 +15,10 @@ from analysis import (actor_category_counts, category_counts, category_timeline,
 from analysis.counts import counted
 from analysis.errors import InputError
 from analysis.pipeline import (STAGES, Partial, SpooledRows, _row_tables, corpus_listing,
-                               make_tools, rows_folder, run_pipeline)
+                               fit_splitter, make_tools, rows_folder, run_pipeline)
 from analysis.plots import save_rows, save_table
 from analysis.quotes import find_quotes
+from analysis.text import SentenceSplitter, training_sample
 from bench.synth import build_corpus
 
 from conftest import SEEDS, wire_story_files, write_dated_corpus
@@ -220,6 +221,20 @@ def test_results_do_not_depend_on_file_order_or_chunk_size(small_corpus, small_t
     random.Random(8).shuffle(listing)
     shuffled = run_pipeline(small_corpus, listing=listing, chunk_size=5, tools=small_tools)
     assert_same_results(shuffled, local_result)
+
+
+@pytest.mark.parametrize("fit_chars", [2_000, 30_000])
+def test_the_splitter_learns_from_the_sample_the_corpus_loader_gives(small_corpus, fit_chars):
+    # Smaller than the corpus, so the sample stops inside it; the duplicates must be skipped as
+    # load_corpus skips them.
+    docs = load_corpus(small_corpus).sort_values("path")
+    assert docs["chars"].sum() > fit_chars
+    sample = training_sample(zip(docs["doc_id"], docs["text"]), fit_chars)
+    expected = SentenceSplitter().fit(sample).tokenizer_._params
+    fitted = fit_splitter(small_corpus, corpus_listing(small_corpus)[::-1], fit_chars) \
+        .tokenizer_._params
+    for name in ("abbrev_types", "collocations", "sent_starters", "ortho_context"):
+        assert getattr(fitted, name) == getattr(expected, name), name
 
 
 def test_the_fitted_splitter_does_not_depend_on_file_order(small_corpus, local_result):

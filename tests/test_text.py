@@ -3,12 +3,14 @@ import pickle
 import random
 from collections import Counter
 
+import pandas as pd
 import pytest
 from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktTrainer
 
 from analysis.terms import count_words
 from analysis.text import (SentenceSplitter, _LanguageVars, _Punkt, _Token, _TOKEN_RE, _WORDS_RE,
-                           normalise, token_kind, word_tokenizer, word_tokens, words)
+                           TRAINING_CHARS, corpus_splitter, normalise, token_kind,
+                           training_sample, word_tokenizer, word_tokens, words)
 from conftest import doc
 
 
@@ -43,6 +45,38 @@ def test_punkt_spans_are_nltks_span_tokenize(seed_docs):
         assert ours.spans(text) == list(nltks.span_tokenize(text)), text
     # Remembered decisions stay behind when the tokenizer is shipped to a worker.
     assert ours._breaks and not pickle.loads(pickle.dumps(ours))._breaks
+
+
+def test_training_sample_takes_the_first_characters_read_and_reads_no_further():
+    read = []
+
+    def documents():
+        for doc_id, text in [("b", "12345"), ("a", "6789"), ("c", "xyz")]:
+            read.append(doc_id)
+            yield doc_id, text
+    assert training_sample(documents(), 7) == ["67", "12345"]   # cut, then in doc_id order
+    assert read == ["b", "a"]
+    assert training_sample(documents(), 100) == ["6789", "12345", "xyz"]
+    assert training_sample(documents(), 0) == []
+
+
+def learned(params):
+    return (params.abbrev_types, params.collocations, params.sent_starters,
+            dict(params.ortho_context))
+
+
+def test_a_corpus_splitter_learns_from_the_first_million_characters_in_path_order():
+    # "a" comes first by doc_id but second by path: only its start is read, so the word at its
+    # end is not learned.
+    first_by_path = "Troops moved on. " * 41_177      # 700,009 characters
+    second_by_path = "Tanks rolled in. " * 41_177 + "Zebras grazed there."
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "path": ["2.txt", "1.txt"],
+                         "text": [second_by_path, first_by_path]})
+    fitted = learned(corpus_splitter(docs).tokenizer_._params)
+    read = second_by_path[:TRAINING_CHARS - len(first_by_path)]
+    assert fitted == learned(SentenceSplitter().fit([read, first_by_path]).tokenizer_._params)
+    assert "zebras" not in fitted[3]
+    assert "zebras" in learned(SentenceSplitter().fit([second_by_path[-50:]]).tokenizer_._params)[3]
 
 
 def test_unguarded_patterns_learn_what_nltk_learns(seed_docs):
