@@ -1,10 +1,11 @@
 """Sentences and tokens, computed once and shared by terms, actors, quotes and demands.
 
 Nothing here needs downloaded NLTK data, so results are the same with or without nltk_data:
-- sentences: NLTK's Punkt, trained on the corpus itself, with the project's own list of
-  abbreviations added (a five-article corpus cannot teach Punkt that "Feb." or "Dr." do not end
-  a sentence, and teaches it false ones, so only its dotted ones are kept: see `fit`). Each line of the cleaned text is a paragraph; a sentence never crosses one, so a
-  crosshead without a full stop stays a sentence of its own. A line that does not end like a
+- sentences: NLTK's Punkt, trained on the corpus itself (`training_sample`), with the project's
+  own list of abbreviations added (a five-article corpus cannot teach Punkt that "Feb." or "Dr."
+  do not end a sentence, and teaches it false ones, so only its dotted ones are kept, and no
+  collocation runs into a quotation: see `fit`). Each line of the cleaned text is a paragraph;
+  a sentence never crosses one, so a crosshead without a full stop stays a sentence of its own. A line that does not end like a
   sentence (a headline, crosshead or caption) is one sentence whole: Punkt would otherwise split
   "Kremlin: U.S. Military Trainers Could ..." after "U.S.", because a small corpus has seen
   "Military" only at the start of sentences.
@@ -167,6 +168,7 @@ def _punkt_type(tok):
     return PunktToken._get_type(_Token, tok)  # reads nothing of the token but _RE_NUMERIC
 
 
+_OPENING_QUOTES = ("“", "‘", '"', "'", "«")
 # Punkt ends a candidate's word at the last ASCII whitespace before it (the search runs backward).
 _LAST_WHITESPACE = regex.compile("(?r)[%s]" % re.escape(string.whitespace))
 
@@ -262,6 +264,11 @@ class SentenceSplitter:
         # "ii"), and would then not end a sentence there. The list covers the common rest.
         params.abbrev_types = {kind for kind in params.abbrev_types if "." in kind} \
             | set(self.abbreviations)
+        # A collocation keeps a number or initial and its full stop inside the sentence when
+        # the next word follows ("the 2. Bundesliga"); but a word that opens a quotation begins
+        # a sentence there, however often it follows a number ("on May 5. “Only then ...").
+        params.collocations = {pair for pair in params.collocations
+                               if not pair[1].startswith(_OPENING_QUOTES)}
         self.tokenizer_ = _Punkt(params)
         return self
 

@@ -47,6 +47,21 @@ def test_punkt_spans_are_nltks_span_tokenize(seed_docs):
     assert ours._breaks and not pickle.loads(pickle.dumps(ours))._breaks
 
 
+def test_a_word_opening_a_quotation_after_a_number_begins_a_sentence():
+    # Punkt learns ("##number##", "“only") as a collocation from these texts, and would then
+    # never end a sentence between the two.
+    texts = [f"The talks began on May {day}. “Only then can we start,” he said. Officials met "
+             "again in June. Nothing was agreed." for day in range(1, 29)]
+    trainer = PunktTrainer()
+    trainer.train(" ".join(texts))
+    assert ("##number##", "“only") in trainer.get_params().collocations
+    splitter = SentenceSplitter().fit(texts)
+    assert ("##number##", "“only") not in splitter.tokenizer_._params.collocations
+    assert splitter.split(texts[4]) == ["The talks began on May 5.",
+                                        "“Only then can we start,” he said.",
+                                        "Officials met again in June.", "Nothing was agreed."]
+
+
 def test_training_sample_takes_the_first_characters_read_and_reads_no_further():
     read = []
 
