@@ -89,11 +89,11 @@ class Partial:
     removed: list = field(default_factory=list)      # (doc_id, line, rule, text)
     terms: Counter = field(default_factory=Counter)  # corpus-wide term counts
     doc_terms: list = field(default_factory=list)    # (doc_id, term, count), top terms per doc
-    mentions: list = field(default_factory=list)     # (doc_id, actor, mentions)
+    mentions: list = field(default_factory=list)     # COUNTED tables, one a chunk
     quotes: list = field(default_factory=list)       # QUOTE_COLUMNS rows
     evidence: list = field(default_factory=list)     # EVIDENCE_COLUMNS rows
-    quote_counts: list = field(default_factory=list)     # (doc_id, speaker, quotes)
-    evidence_counts: list = field(default_factory=list)  # (doc_id, actor, category, sentences)
+    quote_counts: list = field(default_factory=list)     # COUNTED tables, one a chunk
+    evidence_counts: list = field(default_factory=list)  # COUNTED tables, one a chunk
     signatures: Signatures = field(default_factory=Signatures)  # of every loaded document
     spooled: list = field(default_factory=list)      # (first doc_id, file stem) of each chunk
                                                      # whose long lists went to files
@@ -112,8 +112,13 @@ class Partial:
 
 
 # The Partial's lists of rows that start with a doc_id, one or more rows per document.
-_ROWS_BY_DOC = ("documents", "removed", "doc_terms", "mentions", "quotes", "evidence",
-                "quote_counts", "evidence_counts")
+_ROWS_BY_DOC = ("documents", "removed", "doc_terms", "quotes", "evidence")
+# Its counts per document, about 35 rows a document: what this process (or a Dask client)
+# holds for every document. Each chunk's are one DataFrame whose text columns are categories,
+# about 12 bytes a row where a tuple of the row takes 80. Each with its columns.
+COUNTED = {"mentions": ["doc_id", "actor", "mentions"],
+           "quote_counts": ["doc_id", "speaker", "quotes"],
+           "evidence_counts": ["doc_id", "actor", "category", "sentences"]}
 # Those that grow with the text (a row per removed line, quotation, coded sentence, or ten
 # per document) rather than with the number of documents: with `rows_dir` they go to files.
 # Each with its name in PipelineResult and its columns.
@@ -126,7 +131,7 @@ SPOOLED = {"removed": ("removed_lines", ["doc_id", "line", "rule", "text"]),
 def merge(left, right):
     """One Partial holding both; the order of the arguments does not change the final result."""
     left.terms.update(right.terms)
-    for name in ("files", "spooled") + _ROWS_BY_DOC:
+    for name in ("files", "spooled", *_ROWS_BY_DOC, *COUNTED):
         getattr(left, name).extend(getattr(right, name))
     left.signatures.extend(right.signatures)
     return left
@@ -183,6 +188,14 @@ def _counts_by(rows, columns, keys):
     return [(*key, count) for key, count in sorted(counts.items())]
 
 
+def _compact(rows, name):
+    """A chunk's rows of the COUNTED table `name`, as a DataFrame of categories and counts
+    (integers even when there are none, so that no chunk turns the whole column to objects)."""
+    columns = COUNTED[name]
+    return pd.DataFrame(rows, columns=columns).astype(
+        {**dict.fromkeys(columns[:-1], "category"), columns[-1]: "int64"})
+
+
 def _mentions_and_quotes(doc_id, rows, matcher):
     mentions = document_mentions([(row[1], row[5]) for row in rows], matcher)
     quotes = document_quotes([row[1:] for row in rows], mentions, matcher.types)
@@ -223,17 +236,19 @@ def analyse_chunk(entries, root, tools, timer=None, stages=STAGES, rows_dir=None
                                  derive_title(text)))
         result.removed.extend((doc_id, line, rule, removed) for line, removed, rule
                               in cleaned.removed)
-    result.mentions = list(mention_counts(pd.DataFrame(mention_rows, columns=MENTION_COLUMNS))
-                           .itertuples(index=False, name=None))
+    result.mentions = [_compact(mention_counts(pd.DataFrame(mention_rows,
+                                                            columns=MENTION_COLUMNS)), "mentions")]
     if demands:
         table = pd.DataFrame(sentence_rows, columns=SENTENCE_COLUMNS)
         # The run's own bar counts the files: no bar per chunk.
         evidence = _timed(timer, STAGES[4], partial(code_sentences, progress=False), table,
                           tools.codebook, tools.gazetteer, tools.coder)
         result.evidence = list(evidence.itertuples(index=False, name=None))
-    result.quote_counts = _counts_by(result.quotes, QUOTE_COLUMNS, ["doc_id", "speaker"])
-    result.evidence_counts = _counts_by(result.evidence, EVIDENCE_COLUMNS,
-                                        ["doc_id", "actor", "category"])
+    result.quote_counts = [_compact(_counts_by(result.quotes, QUOTE_COLUMNS,
+                                               ["doc_id", "speaker"]), "quote_counts")]
+    result.evidence_counts = [_compact(_counts_by(result.evidence, EVIDENCE_COLUMNS,
+                                                  ["doc_id", "actor", "category"]),
+                                       "evidence_counts")]
     if rows_dir is not None:
         result.spool(rows_dir)
     return result
@@ -313,6 +328,9 @@ def drop_duplicates(partial_result, root, tools, stages=STAGES):
     for name in _ROWS_BY_DOC:
         setattr(partial_result, name,
                 [row for row in getattr(partial_result, name) if row[0] not in dropped])
+    for name in COUNTED:
+        setattr(partial_result, name, [table[~table["doc_id"].isin(set(dropped))]
+                                       for table in getattr(partial_result, name)])
     return dropped
 
 
@@ -374,6 +392,16 @@ def _by_doc(rows, columns):
     return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
+def _counted_by_doc(partial_result, name):
+    """The COUNTED table `name` of every chunk as one, sorted by document, its text columns
+    plain strings (as `_by_doc` gives them); empties the Partial's list of them."""
+    tables, columns = getattr(partial_result, name), COUNTED[name]
+    table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame([], columns=columns)
+    tables.clear()
+    return table.astype(dict.fromkeys(columns[:-1], object)) \
+        .sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
 def _row_tables(partial_result, dropped):
     """The long tables of the Partial by their PipelineResult name: sorted DataFrames, or
     SpooledRows where the chunks went to files (chunks hold consecutive doc_ids, so the files
@@ -407,12 +435,11 @@ def tables(partial_result, root, codebook, dropped=()):
     titled = documents["title"].ne("")
     documents["title_source"] = titled.map({True: "metadata", False: "derived"})
     documents["title"] = documents["title"].where(titled, derived)
-    evidence_counts = _by_doc(partial_result.evidence_counts,
-                              ["doc_id", "actor", "category", "sentences"])
+    evidence_counts = _counted_by_doc(partial_result, "evidence_counts")
     return PipelineResult(
         files=files, documents=documents, term_frequency=terms,
-        mention_counts=_by_doc(partial_result.mentions, ["doc_id", "actor", "mentions"]),
-        quote_counts=_by_doc(partial_result.quote_counts, ["doc_id", "speaker", "quotes"]),
+        mention_counts=_counted_by_doc(partial_result, "mentions"),
+        quote_counts=_counted_by_doc(partial_result, "quote_counts"),
         evidence_counts=evidence_counts,
         category_counts=category_counts(evidence_counts, documents, codebook["id"]),
         **_row_tables(partial_result, dropped))
