@@ -329,7 +329,7 @@ def drop_duplicates(partial_result, root, tools, stages=STAGES):
         setattr(partial_result, name,
                 [row for row in getattr(partial_result, name) if row[0] not in dropped])
     for name in COUNTED:
-        setattr(partial_result, name, [table[~table["doc_id"].isin(set(dropped))]
+        setattr(partial_result, name, [table[~table["doc_id"].isin(dropped.keys())]
                                        for table in getattr(partial_result, name)])
     return dropped
 

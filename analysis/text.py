@@ -5,10 +5,10 @@ Nothing here needs downloaded NLTK data, so results are the same with or without
   own list of abbreviations added (a five-article corpus cannot teach Punkt that "Feb." or "Dr."
   do not end a sentence, and teaches it false ones, so only its dotted ones are kept, and no
   collocation runs into a quotation: see `fit`). Each line of the cleaned text is a paragraph;
-  a sentence never crosses one, so a crosshead without a full stop stays a sentence of its own. A line that does not end like a
-  sentence (a headline, crosshead or caption) is one sentence whole: Punkt would otherwise split
-  "Kremlin: U.S. Military Trainers Could ..." after "U.S.", because a small corpus has seen
-  "Military" only at the start of sentences.
+  a sentence never crosses one, so a crosshead without a full stop stays a sentence of its own.
+  A line that does not end like a sentence (a headline, crosshead or caption) is one sentence
+  whole: Punkt would otherwise split "Kremlin: U.S. Military Trainers Could ..." after "U.S.",
+  because a small corpus has seen "Military" only at the start of sentences.
   Punkt decides each candidate break (".", "?" or "!" before a token or punctuation) from a
   short context around it ("U.S. President", "Kyiv.”"); `_Punkt` remembers those decisions,
   walks a line's candidates itself rather than through NLTK's chain of generators, and runs
