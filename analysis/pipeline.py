@@ -244,11 +244,9 @@ def analyse_chunk(entries, root, tools, timer=None, stages=STAGES, rows_dir=None
         evidence = _timed(timer, STAGES[4], partial(code_sentences, progress=False), table,
                           tools.codebook, tools.gazetteer, tools.coder)
         result.evidence = list(evidence.itertuples(index=False, name=None))
-    result.quote_counts = [_compact(_counts_by(result.quotes, QUOTE_COLUMNS,
-                                               ["doc_id", "speaker"]), "quote_counts")]
-    result.evidence_counts = [_compact(_counts_by(result.evidence, EVIDENCE_COLUMNS,
-                                                  ["doc_id", "actor", "category"]),
-                                       "evidence_counts")]
+    for name, rows, columns in (("quote_counts", result.quotes, QUOTE_COLUMNS),
+                                ("evidence_counts", result.evidence, EVIDENCE_COLUMNS)):
+        setattr(result, name, [_compact(_counts_by(rows, columns, COUNTED[name][:-1]), name)])
     if rows_dir is not None:
         result.spool(rows_dir)
     return result
