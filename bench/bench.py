@@ -2,7 +2,7 @@
 
     python -m bench.bench                      # 1,000, 10,000 and 100,000 documents (make bench)
     python -m bench.bench --sizes 1000         # a quick check
-    python -m bench.bench --sizes 100000 --runs baseline pipeline   # skip the worker runs
+    python -m bench.bench --sizes 100000 --runs pipeline   # skip the worker and stage runs
     python -m bench.bench --sizes 10000 --runs report-2             # time the batch runner
 
 For each size a synthetic corpus (bench/synth.py, fixed seed) is written to a temporary folder
@@ -12,7 +12,7 @@ memory (ru_maxrss) is its own and imports are not timed:
   pipeline     analysis.pipeline on one core, with the seconds spent in each stage
   processes-1  the pipeline on a pool of one worker process
   processes-2  ... of two; speed-up = processes-1 seconds / processes-2 seconds, and the same
-               with each run's seconds relative to its own baseline
+               with each run's seconds relative to its baseline
   stages       each stage alone, one child process a stage: the pipeline run with
                `stages=[stage]`, so only the stages it needs run too (load and clean; sentence
                split for actors, quotes and demands); the row gives that stage's seconds and the
@@ -20,8 +20,10 @@ memory (ru_maxrss) is its own and imports are not timed:
   report-1     the batch runner (python -m analysis.report: every notebook, rendered) with one
   report-2     ... with two jobs, writing to a temporary folder; workers_peak_mb is the largest
                notebook kernel's. Not run unless named: on 100,000 articles it takes half an hour
-Every throughput is also given as a ratio to that of a baseline measured just before it, which
-holds on a shared, noisy machine better than MB/s do. Writes bench.csv and bench.png to --out (default bench/results/).
+Every throughput is also given as a ratio to the baseline's, which holds on a shared, noisy
+machine better than MB/s do: the baseline is measured first and again after each run, and a run
+is compared with the faster of the two measured around it. Writes bench.csv and bench.png to
+--out (default bench/results/).
 """
 import argparse
 import json
@@ -122,6 +124,27 @@ def measure_in_child(run, corpus, timeout):
     return {**json.loads(done.stdout.strip().splitlines()[-1]), "load_average": load}
 
 
+def measure_runs(runs, corpus, timeout, measure_run=measure_in_child):
+    """{run: its measurement, with `baseline_seconds`}: the baseline first, then each other run
+    with a baseline measured right after it. A run is compared with the faster of the baselines
+    just before and just after it: both saw about the machine load it saw, and a spike of load
+    only ever slows a baseline down (one baseline alone varied by a quarter between runs)."""
+    before = measure_run("baseline", corpus, timeout)
+    results = {"baseline": {**before, "baseline_seconds": before["seconds"]}}
+    print(f"  baseline: {before['seconds']:.1f} s", flush=True)
+    for run in runs:
+        if run == "baseline":
+            continue
+        result = measure_run(run, corpus, timeout)
+        after = measure_run("baseline", corpus, timeout)
+        reference = min(before["seconds"], after["seconds"])
+        results[run] = {**result, "baseline_seconds": reference}
+        print(f"  {run}: {result['seconds']:.1f} s (baselines {before['seconds']:.1f} s before, "
+              f"{after['seconds']:.1f} s after)", flush=True)
+        before = after
+    return results
+
+
 def rows_for_size(documents, megabytes, results):
     """The CSV rows of one corpus size: one per run and one per pipeline stage."""
     rows = []
@@ -170,7 +193,7 @@ def print_table(table):
         print("  ".join(lines))
 
 
-def plot(table, path):
+def plot(table, path, seed):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -181,7 +204,7 @@ def plot(table, path):
     shown = [name for name in dict.fromkeys(table["measurement"])
              if name != "baseline" and not name.startswith("processes-") or "/" not in name]
     wide = wide.loc[[name for name in shown if name != "baseline"]]
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(wide) + 1.5))
+    fig, ax = plt.subplots(figsize=(11, 0.45 * len(wide) + 1.5))
     wide.iloc[::-1].plot.barh(ax=ax, width=0.8)
     ax.axvline(TARGET_RATIO, color="black", linestyle="--", linewidth=1,
                label=f"target for the pipeline ({TARGET_RATIO:.2f})")
@@ -190,8 +213,12 @@ def plot(table, path):
     ax.set_xlabel("throughput as a ratio to the baseline (log scale; higher is faster)")
     ax.set_ylabel("")
     ax.set_title("Throughput relative to the baseline (read files, count \\w+ tokens)")
-    ax.legend(title="documents / lines", fontsize=8, loc="lower right")
-    fig.tight_layout()
+    # Beside the axes: inside, it would hide the bars of whichever stage ends up under it.
+    ax.legend(title="documents / lines", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
+    fig.text(0.01, 0.005, f"Source: make bench (bench/bench.py), synthetic corpora of sentences "
+             f"sampled from seeds/ (seed {seed}). Each run against the faster of the baselines "
+             "measured just before and after it.", fontsize=7, color="dimgray", va="bottom")
+    fig.tight_layout(rect=(0, 0.02, 1, 1))
     fig.savefig(path, dpi=100, metadata={"Software": None})
     plt.close(fig)
 
@@ -218,7 +245,7 @@ def main(argv=None):
 
     from analysis.pipeline import STAGES
 
-    runs = ["baseline"] + [run for run in args.runs if run not in ("baseline", "stages")]
+    runs = [run for run in args.runs if run not in ("baseline", "stages")]
     if "stages" in args.runs:
         runs += [STAGE_RUN + stage for stage in STAGES]
     out = Path(args.out)
@@ -229,21 +256,13 @@ def main(argv=None):
         try:
             print(f"building {documents} documents in {folder} ...", flush=True)
             megabytes = build_corpus(folder, documents, seed=args.seed) / 1e6
-            results = {}
-            for run in runs:
-                # A baseline next to each run, so that both see the same machine load.
-                result = measure_in_child(run, folder, args.timeout)
-                baseline = result["seconds"] if run == "baseline" else \
-                    measure_in_child("baseline", folder, args.timeout)["seconds"]
-                results[run] = {**result, "baseline_seconds": baseline}
-                print(f"  {run}: {results[run]['seconds']:.1f} s (baseline {baseline:.1f} s)",
-                      flush=True)
+            results = measure_runs(runs, folder, args.timeout)
             rows.extend(rows_for_size(documents, megabytes, results))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     table = pd.DataFrame(rows, columns=COLUMNS)
     table.to_csv(out / "bench.csv", index=False, lineterminator="\n")
-    plot(table, out / "bench.png")
+    plot(table, out / "bench.png", args.seed)
     print_table(table)
     print(f"wrote {out / 'bench.csv'} and {out / 'bench.png'}")
     return 0
