@@ -11,8 +11,7 @@ memory (ru_maxrss) is its own and imports are not timed:
   baseline     read every file, count lower-cased \\w+ tokens with re.findall and a Counter
   pipeline     analysis.pipeline on one core, with the seconds spent in each stage
   processes-1  the pipeline on a pool of one worker process
-  processes-2  ... of two; speed-up = processes-1 seconds / processes-2 seconds, and the same
-               with each run's seconds relative to its baseline
+  processes-2  ... of two; speed-up = processes-1 seconds / processes-2 seconds
   stages       each stage alone, one child process a stage: the pipeline run with
                `stages=[stage]`, so only the stages it needs run too (load and clean; sentence
                split for actors, quotes and demands); the row gives that stage's seconds and the
@@ -21,8 +20,8 @@ memory (ru_maxrss) is its own and imports are not timed:
   report-2     ... with two jobs, writing to a temporary folder; workers_peak_mb is the largest
                notebook kernel's. Not run unless named: on 100,000 articles it takes half an hour
 Every throughput is also given as a ratio to the baseline's, which holds on a shared, noisy
-machine better than MB/s do: the baseline is measured first and again after each run, and a run
-is compared with the faster of the two measured around it. Writes bench.csv and bench.png to
+machine better than MB/s do: the baseline is measured first and again after each run, and every
+run is compared with the median of those (see `measure_runs`). Writes bench.csv and bench.png to
 --out (default bench/results/).
 """
 import argparse
@@ -31,6 +30,7 @@ import os
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -125,24 +125,32 @@ def measure_in_child(run, corpus, timeout):
 
 
 def measure_runs(runs, corpus, timeout, measure_run=measure_in_child):
-    """{run: its measurement, with `baseline_seconds`}: the baseline first, then each other run
-    with a baseline measured right after it. A run is compared with the faster of the baselines
-    just before and just after it: both saw about the machine load it saw, and a spike of load
-    only ever slows a baseline down (one baseline alone varied by a quarter between runs)."""
-    before = measure_run("baseline", corpus, timeout)
-    results = {"baseline": {**before, "baseline_seconds": before["seconds"]}}
-    print(f"  baseline: {before['seconds']:.1f} s", flush=True)
+    """{run: its measurement, with `baseline_seconds`}, and a row for each baseline: the
+    baseline runs first ("baseline first") and again after each other run ("baseline after RUN").
+
+    Every run is compared with the median of these baselines, the row "baseline": the machine's
+    speed over the whole session. One baseline is a few seconds, or half a minute, of a shared
+    machine and varied by half between neighbours (28.7 to 43.2 s on 100,000 articles), while
+    two runs minutes long, the pipeline on one core and on a pool of one worker, took 487 and
+    490 s: a ratio to the baseline next to a run, or to the faster of the two around it,
+    carried that noise into every ratio and into the speed-up's ratios."""
+    baselines = {"baseline first": measure_run("baseline", corpus, timeout)}
+    print(f"  baseline: {baselines['baseline first']['seconds']:.1f} s", flush=True)
+    measured = {}
     for run in runs:
         if run == "baseline":
             continue
-        result = measure_run(run, corpus, timeout)
-        after = measure_run("baseline", corpus, timeout)
-        reference = min(before["seconds"], after["seconds"])
-        results[run] = {**result, "baseline_seconds": reference}
-        print(f"  {run}: {result['seconds']:.1f} s (baselines {before['seconds']:.1f} s before, "
-              f"{after['seconds']:.1f} s after)", flush=True)
-        before = after
-    return results
+        measured[run] = measure_run(run, corpus, timeout)
+        after = baselines[f"baseline after {run}"] = measure_run("baseline", corpus, timeout)
+        print(f"  {run}: {measured[run]['seconds']:.1f} s (baseline after it "
+              f"{after['seconds']:.1f} s)", flush=True)
+    seconds = [baseline["seconds"] for baseline in baselines.values()]
+    reference = statistics.median(seconds)
+    print(f"  baseline: median {reference:.1f} s of {len(seconds)} "
+          f"({min(seconds):.1f} to {max(seconds):.1f} s)", flush=True)
+    results = {"baseline": {**baselines["baseline first"], "seconds": reference}, **baselines,
+               **measured}
+    return {run: {**result, "baseline_seconds": reference} for run, result in results.items()}
 
 
 def rows_for_size(documents, megabytes, results):
@@ -186,10 +194,8 @@ def print_table(table):
                              f"({row['ratio_to_baseline']:.3f} of the baseline, largest "
                              f"kernel {row['workers_peak_mb']:.0f} MB)")
         if {"processes-1", "processes-2"} <= set(runs):
-            ratios = dict(zip(group["measurement"], group["ratio_to_baseline"]))
-            lines.append(f"2-worker speed-up {runs['processes-1'] / runs['processes-2']:.2f}x, "
-                         f"{ratios['processes-2'] / ratios['processes-1']:.2f}x relative to "
-                         f"the baselines (target >= {TARGET_SPEEDUP})")
+            lines.append(f"2-worker speed-up {runs['processes-1'] / runs['processes-2']:.2f}x "
+                         f"(target >= {TARGET_SPEEDUP})")
         print("  ".join(lines))
 
 
@@ -202,8 +208,8 @@ def plot(table, path, seed):
     wide = table.pivot(index="measurement", columns="documents", values="ratio_to_baseline")
     # The worker runs' own fitting rows would only repeat the pipeline's.
     shown = [name for name in dict.fromkeys(table["measurement"])
-             if name != "baseline" and not name.startswith("processes-") or "/" not in name]
-    wide = wide.loc[[name for name in shown if name != "baseline"]]
+             if not name.startswith(("baseline", "processes-")) or "/" not in name]
+    wide = wide.loc[[name for name in shown if not name.startswith("baseline")]]
     fig, ax = plt.subplots(figsize=(11, 0.45 * len(wide) + 1.5))
     wide.iloc[::-1].plot.barh(ax=ax, width=0.8)
     ax.axvline(TARGET_RATIO, color="black", linestyle="--", linewidth=1,
@@ -216,8 +222,8 @@ def plot(table, path, seed):
     # Beside the axes: inside, it would hide the bars of whichever stage ends up under it.
     ax.legend(title="documents / lines", fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     fig.text(0.01, 0.005, f"Source: make bench (bench/bench.py), synthetic corpora of sentences "
-             f"sampled from seeds/ (seed {seed}). Each run against the faster of the baselines "
-             "measured just before and after it.", fontsize=7, color="dimgray", va="bottom")
+             f"sampled from seeds/ (seed {seed}). Every run against the median of the baselines "
+             "measured first and after each run.", fontsize=7, color="dimgray", va="bottom")
     fig.tight_layout(rect=(0, 0.02, 1, 1))
     fig.savefig(path, dpi=100, metadata={"Software": None})
     plt.close(fig)
