@@ -207,9 +207,9 @@ def plot(table, path, seed):
 
     wide = table.pivot(index="measurement", columns="documents", values="ratio_to_baseline")
     # The worker runs' own fitting rows would only repeat the pipeline's.
-    shown = [name for name in dict.fromkeys(table["measurement"])
-             if not name.startswith(("baseline", "processes-")) or "/" not in name]
-    wide = wide.loc[[name for name in shown if not name.startswith("baseline")]]
+    wide = wide.loc[[name for name in dict.fromkeys(table["measurement"])
+                     if not name.startswith("baseline") and
+                     (not name.startswith("processes-") or "/" not in name)]]
     fig, ax = plt.subplots(figsize=(11, 0.45 * len(wide) + 1.5))
     wide.iloc[::-1].plot.barh(ax=ax, width=0.8)
     ax.axvline(TARGET_RATIO, color="black", linestyle="--", linewidth=1,
@@ -251,7 +251,7 @@ def main(argv=None):
 
     from analysis.pipeline import STAGES
 
-    runs = [run for run in args.runs if run not in ("baseline", "stages")]
+    runs = [run for run in args.runs if run != "stages"]     # measure_runs does the baselines
     if "stages" in args.runs:
         runs += [STAGE_RUN + stage for stage in STAGES]
     out = Path(args.out)

@@ -14,15 +14,19 @@ def scripted(seconds):
 
 
 def test_every_run_is_compared_with_the_median_of_the_baselines_around_the_runs(capsys):
-    #                            base  pipe  base  proc  base
-    measure_run, calls = scripted([4.0, 50.0, 6.0, 30.0, 3.0])
-    results = measure_runs(["baseline", "pipeline", "processes-2"], "corpus", 60, measure_run)
-    assert calls == ["baseline", "pipeline", "baseline", "processes-2", "baseline"]
+    # The median (4.5) is neither the first baseline nor the faster one next to any run.
+    #                            base  pipe  base  pr-1  base  pr-2  base
+    measure_run, calls = scripted([6.0, 50.0, 4.0, 45.0, 3.0, 30.0, 5.0])
+    results = measure_runs(["baseline", "pipeline", "processes-1", "processes-2"], "corpus", 60,
+                           measure_run)
+    assert calls == ["baseline", "pipeline", "baseline", "processes-1", "baseline",
+                     "processes-2", "baseline"]
     assert {run: result["seconds"] for run, result in results.items()} == {
-        "baseline": 4.0, "baseline first": 4.0, "baseline after pipeline": 6.0,
-        "baseline after processes-2": 3.0, "pipeline": 50.0, "processes-2": 30.0}
-    assert {result["baseline_seconds"] for result in results.values()} == {4.0}
-    assert "median 4.0 s of 3 (3.0 to 6.0 s)" in capsys.readouterr().out
+        "baseline": 4.5, "baseline first": 6.0, "baseline after pipeline": 4.0,
+        "baseline after processes-1": 3.0, "baseline after processes-2": 5.0,
+        "pipeline": 50.0, "processes-1": 45.0, "processes-2": 30.0}
+    assert {result["baseline_seconds"] for result in results.values()} == {4.5}
+    assert "median 4.5 s of 4 (3.0 to 6.0 s)" in capsys.readouterr().out
 
 
 def test_ratios_use_that_baseline_and_every_baseline_is_a_row():
