@@ -138,9 +138,11 @@ def notebook_parameters(staging, corpus_dir):
 
 # A kernel's ports are picked free, released, and then bound by the kernel: another process
 # can take one in between (jupyter_client#154, papermill#511, seen here with two test suites at
-# once), and the kernel dies before it runs anything. Such a start is tried again.
+# once, and with two notebooks of one `make report` starting together), and the kernel dies or
+# never answers before it runs anything. Such a start is tried again.
 KERNEL_STARTS = 3
-_KERNEL_START_FAILED = "Kernel died before replying to kernel_info"
+_KERNEL_START_FAILURES = ("Kernel died before replying to kernel_info",
+                          "Kernel didn't respond in")
 
 
 def run_notebook(notebook, staging, corpus_dir, generated_from, given=None):
@@ -157,7 +159,7 @@ def run_notebook(notebook, staging, corpus_dir, generated_from, given=None):
             execute_notebook(notebook, executed, staging, corpus_dir, given)
             break
         except RuntimeError as error:
-            if _KERNEL_START_FAILED not in str(error) or start == KERNEL_STARTS:
+            if not str(error).startswith(_KERNEL_START_FAILURES) or start == KERNEL_STARTS:
                 raise
     export_notebook(executed, generated_from)
 

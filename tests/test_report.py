@@ -192,6 +192,7 @@ def test_notebook_failing_in_parallel_names_its_cell_and_keeps_the_last_good_out
 @pytest.mark.parametrize("failures, error, calls", [
     (2, "Kernel died before replying to kernel_info", 3),     # a port taken: started again
     (5, "Kernel died before replying to kernel_info", 3),     # gives up after three starts
+    (1, "Kernel didn't respond in 60 seconds", 2),            # it never answered: again
     (5, "Kernel died while waiting for execute reply", 1),    # a cell killed it: no retry
 ])
 def test_a_kernel_that_dies_at_start_is_started_again(monkeypatch, tmp_path, failures, error,
