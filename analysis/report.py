@@ -276,6 +276,8 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, 
 
     parameters: {name: value} for the notebooks that have such a parameter (-p NAME VALUE).
     """
+    if jobs is not None and jobs < 1:
+        raise InputError(f"--jobs must be at least 1 (notebooks run at the same time), got {jobs}")
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
     notebooks = list_notebooks(only)
     given = dict(parameters or {})

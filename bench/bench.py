@@ -30,6 +30,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -114,14 +115,29 @@ def measure(run, corpus):
     return {**result, "peak_mb": _peak_mb(), "workers_peak_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
 
 
+class MeasurementFailed(Exception):
+    """A run that gave no measurement, and why, in one line."""
+
+
 def measure_in_child(run, corpus, timeout):
+    """`measure(run, corpus)` in a child process. A child that fails or outlives `timeout`
+    seconds raises MeasurementFailed; a failed child's last error output goes to stderr."""
     load = os.getloadavg()[0]
-    done = subprocess.run([sys.executable, "-m", "bench.bench", "--measure", run,
-                           "--corpus", str(corpus)], cwd=ROOT, capture_output=True, text=True,
-                          timeout=timeout, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"{run} failed:\n{done.stderr[-2000:]}")
-    return {**json.loads(done.stdout.strip().splitlines()[-1]), "load_average": load}
+    # A session of its own, so that a timeout also stops the run's worker processes.
+    child = subprocess.Popen([sys.executable, "-m", "bench.bench", "--measure", run,
+                              "--corpus", str(corpus)], cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        stdout, stderr = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.communicate()
+        raise MeasurementFailed(f"{run} took longer than --timeout {timeout:g} s") from None
+    if child.returncode != 0:
+        sys.stderr.write(stderr[-2000:])
+        raise MeasurementFailed(f"{run} failed (exit status {child.returncode}; its error "
+                                "output is above)")
+    return {**json.loads(stdout.strip().splitlines()[-1]), "load_average": load}
 
 
 def measure_runs(runs, corpus, timeout, measure_run=measure_in_child):
@@ -229,14 +245,25 @@ def plot(table, path, seed):
     plt.close(fig)
 
 
+def _positive(convert):
+    """An argparse type: `convert`'s value of the argument, which must be above zero."""
+    def positive(text):
+        value = convert(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be above zero, got {text}")
+        return value
+    positive.__name__ = convert.__name__    # argparse names the type in its messages
+    return positive
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--sizes", type=_positive(int), nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--runs", nargs="+", choices=RUNS + REPORT_RUNS, default=list(RUNS))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--timeout", type=float, default=3600,
+    parser.add_argument("--timeout", type=_positive(float), default=3600,
                         help="seconds one measurement may take (default 3600)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
@@ -264,6 +291,13 @@ def main(argv=None):
             megabytes = build_corpus(folder, documents, seed=args.seed) / 1e6
             results = measure_runs(runs, folder, args.timeout)
             rows.extend(rows_for_size(documents, megabytes, results))
+        except MeasurementFailed as error:
+            # The results of a whole run stand together: a part of one replaces nothing.
+            if rows:
+                print_table(pd.DataFrame(rows, columns=COLUMNS))
+            print(f"error: on {documents} documents, {error}; {out} is left as it was",
+                  file=sys.stderr)
+            return 1
         finally:
             shutil.rmtree(folder, ignore_errors=True)
     table = pd.DataFrame(rows, columns=COLUMNS)

@@ -1,5 +1,8 @@
-"""The benchmark's bookkeeping: which baseline the runs are compared with (no timing here)."""
-from bench.bench import measure_runs, rows_for_size
+"""The benchmark's bookkeeping: which baseline the runs are compared with, and a run that
+fails or outlives its timeout (no timing here)."""
+import pytest
+
+from bench.bench import MeasurementFailed, main, measure_in_child, measure_runs, rows_for_size
 
 
 def scripted(seconds):
@@ -35,3 +38,30 @@ def test_ratios_use_that_baseline_and_every_baseline_is_a_row():
     ratios = {row["measurement"]: row["ratio_to_baseline"] for row in rows}
     assert ratios == {"baseline": 1.0, "baseline first": 0.75, "baseline after pipeline": 1.5,
                       "pipeline": 0.075}
+
+
+def test_a_measurement_that_outlives_the_timeout_stops_the_run_and_keeps_the_last_results(
+        tmp_path, capsys):
+    # The pipeline alone takes longer than 0.05 s to import pandas, let alone run.
+    (tmp_path / "bench.csv").write_text("the last good results\n")
+    assert main(["--sizes", "3", "--runs", "pipeline", "--timeout", "0.05",
+                 "--out", str(tmp_path)]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: on 3 documents, ") and error.count("\n") == 1
+    assert "took longer than --timeout 0.05 s" in error and str(tmp_path) in error
+    assert [path.name for path in tmp_path.iterdir()] == ["bench.csv"]
+    assert (tmp_path / "bench.csv").read_text() == "the last good results\n"
+
+
+def test_a_measurement_whose_child_fails_says_so(tmp_path, capsys):
+    with pytest.raises(MeasurementFailed, match=r"processes-x failed \(exit status 1"):
+        measure_in_child("processes-x", tmp_path, 60)
+    assert "invalid literal for int()" in capsys.readouterr().err   # the child's own error
+
+
+@pytest.mark.parametrize("args", [["--sizes", "0"], ["--sizes", "1000", "-5"],
+                                  ["--timeout", "0"]])
+def test_sizes_and_timeout_must_be_above_zero(args, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        main(args)
+    assert stopped.value.code == 2 and "must be above zero" in capsys.readouterr().err

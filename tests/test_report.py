@@ -131,9 +131,11 @@ def test_a_parameter_value_is_read_as_python_json_or_text(text, value):
     (["-p", "no_such_setting", "1"], "no notebook run here has a parameter no_such_setting"),
     (["--only", "00", "-p", "engine", "local"], "no notebook run here has a parameter engine"),
     (["-p", "corpus_dir", "x"], "parameter corpus_dir is set by the runner"),
+    (["--jobs", "0"], "--jobs must be at least 1"),
+    (["--jobs", "-2"], "--jobs must be at least 1"),
 ])
-def test_a_parameter_no_notebook_has_is_one_line_before_anything_runs(run_report, tmp_path, args,
-                                                                       message):
+def test_a_bad_option_or_parameter_is_one_line_before_anything_runs(run_report, tmp_path, args,
+                                                                    message):
     result = run_report("--out", tmp_path, *args)
     assert result.returncode != 0 and message in result.stderr
     assert result.stderr.strip().count("\n") == 0 and not list(tmp_path.iterdir())
