@@ -245,25 +245,25 @@ def plot(table, path, seed):
     plt.close(fig)
 
 
-def _positive(convert):
+def positive(convert):
     """An argparse type: `convert`'s value of the argument, which must be above zero."""
-    def positive(text):
+    def checked(text):
         value = convert(text)
         if value <= 0:
             raise argparse.ArgumentTypeError(f"must be above zero, got {text}")
         return value
-    positive.__name__ = convert.__name__    # argparse names the type in its messages
-    return positive
+    checked.__name__ = convert.__name__    # argparse names the type in its messages
+    return checked
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=_positive(int), nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--sizes", type=positive(int), nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--runs", nargs="+", choices=RUNS + REPORT_RUNS, default=list(RUNS))
     parser.add_argument("--out", default=str(ROOT / "bench" / "results"))
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--timeout", type=_positive(float), default=3600,
+    parser.add_argument("--timeout", type=positive(float), default=3600,
                         help="seconds one measurement may take (default 3600)")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)

@@ -7,10 +7,13 @@ byte-identical corpora, so figures from different runs and machines describe the
 
     python -m bench.synth 1000 /tmp/corpus-1k
 """
+import argparse
 import csv
 import random
 import sys
 from pathlib import Path
+
+from bench.bench import positive
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -72,6 +75,21 @@ def build_corpus(out_dir, n_docs, seed=0, min_bytes=3000, max_bytes=6000, seeds=
     return total
 
 
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench.synth", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("documents", type=positive(int), help="how many articles")
+    parser.add_argument("folder", type=Path, help="a new or empty folder to write them to")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    # Writing into a corpus would replace its metadata.csv.
+    if args.folder.exists() and (not args.folder.is_dir() or any(args.folder.iterdir())):
+        print(f"error: {args.folder}: not a new or empty folder", file=sys.stderr)
+        return 1
+    size = build_corpus(args.folder, args.documents, seed=args.seed)
+    print(f"{args.documents} documents, {size / 1e6:.1f} MB in {args.folder}")
+    return 0
+
+
 if __name__ == "__main__":
-    size = build_corpus(sys.argv[2], int(sys.argv[1]))
-    print(f"{sys.argv[1]} documents, {size / 1e6:.1f} MB in {sys.argv[2]}")
+    sys.exit(main())

@@ -3,6 +3,7 @@ fails or outlives its timeout (no timing here)."""
 import pytest
 
 from bench.bench import MeasurementFailed, main, measure_in_child, measure_runs, rows_for_size
+from bench.synth import main as synth_main
 
 
 def scripted(seconds):
@@ -59,9 +60,26 @@ def test_a_measurement_whose_child_fails_says_so(tmp_path, capsys):
     assert "invalid literal for int()" in capsys.readouterr().err   # the child's own error
 
 
-@pytest.mark.parametrize("args", [["--sizes", "0"], ["--sizes", "1000", "-5"],
-                                  ["--timeout", "0"]])
-def test_sizes_and_timeout_must_be_above_zero(args, capsys):
+@pytest.mark.parametrize("command, args", [
+    (main, ["--sizes", "0"]), (main, ["--sizes", "1000", "-5"]), (main, ["--timeout", "0"]),
+    (synth_main, ["0", "unwritten"]),
+])
+def test_sizes_timeouts_and_numbers_of_documents_must_be_above_zero(command, args, capsys):
     with pytest.raises(SystemExit) as stopped:
-        main(args)
+        command(args)
     assert stopped.value.code == 2 and "must be above zero" in capsys.readouterr().err
+
+
+def test_a_synthetic_corpus_goes_only_to_a_new_or_empty_folder(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "metadata.csv").write_text("doc_id,title\nmine,My own article\n")
+    assert synth_main(["2", str(corpus)]) == 1
+    assert capsys.readouterr().err == f"error: {corpus}: not a new or empty folder\n"
+    assert [path.name for path in corpus.iterdir()] == ["metadata.csv"]
+    assert (corpus / "metadata.csv").read_text() == "doc_id,title\nmine,My own article\n"
+
+    assert synth_main(["2", str(tmp_path / "new")]) == 0
+    assert sorted(path.name for path in (tmp_path / "new").rglob("*.txt")) == [
+        "doc000000.txt", "doc000001.txt"]
+    assert (tmp_path / "new" / "metadata.csv").read_text().count("\n") == 3   # header + 2
