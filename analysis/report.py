@@ -221,6 +221,10 @@ def _execute(notebooks, jobs, *args):
 HEARTBEAT_SECONDS = 60
 
 
+def _notebooks(count):
+    return f"{count} notebook{'' if count == 1 else 's'}"
+
+
 @contextlib.contextmanager
 def _heartbeat(log, total):
     """While the block runs, log every HEARTBEAT_SECONDS how long the run has taken and how
@@ -231,7 +235,7 @@ def _heartbeat(log, total):
         while not stop.wait(HEARTBEAT_SECONDS):
             minutes, seconds = divmod(int(time.monotonic() - started), 60)
             log(f"still running after {minutes} min {seconds} s "
-                f"({len(done)} of {total} notebooks done)")
+                f"({len(done)} of {_notebooks(total)} done)")
 
     thread = threading.Thread(target=beat, daemon=True)
     thread.start()
@@ -292,7 +296,7 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, 
         (staging / "figures").mkdir()
         inventory.to_csv(staging / "figures" / "corpus_files.csv", index=False,
                          lineterminator="\n")
-        log(f"running {len(notebooks)} notebooks, {jobs} at a time")
+        log(f"running {_notebooks(len(notebooks))}, {jobs} at a time")
         started = time.monotonic()
         # Closed before the staging folder goes, so that no worker is still writing into it.
         with contextlib.closing(_execute(notebooks, jobs, staging, corpus_dir,
@@ -314,7 +318,8 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, 
              "notebooks": [notebook.stem for notebook in notebooks],
              "notebook_parameters": notebook_parameters(staging, corpus_dir),
              "given_parameters": given})
-        log(f"all {len(notebooks)} notebooks in {time.monotonic() - started:.1f} s")
+        log(f"{'all ' if len(notebooks) > 1 else ''}{_notebooks(len(notebooks))} in "
+            f"{time.monotonic() - started:.1f} s")
         written = sorted(out_dir / p.relative_to(staging) for p in staging.rglob("*")
                          if p.is_file())
         _promote(staging, out_dir)

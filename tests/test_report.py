@@ -92,7 +92,11 @@ def test_notebook_failing_midway_keeps_the_last_good_outputs(report_dir, monkeyp
     assert not list(report_dir.glob(".staging-*"))
 
 
-def test_a_long_run_says_it_is_still_running(monkeypatch, tmp_path):
+@pytest.mark.parametrize("only, count, last", [
+    (["00", "01"], "2 notebooks", "all 2 notebooks in"),
+    (["00"], "1 notebook", "1 notebook in"),
+])
+def test_a_long_run_says_it_is_still_running(monkeypatch, tmp_path, only, count, last):
     from analysis import report
 
     def slow(notebook, staging, *args):
@@ -103,11 +107,12 @@ def test_a_long_run_says_it_is_still_running(monkeypatch, tmp_path):
     monkeypatch.setattr(report, "run_notebook", slow)
     monkeypatch.setattr(report, "HEARTBEAT_SECONDS", 0.1)
     printed = []
-    report.run(SEEDS, tmp_path, only=["00", "01"], jobs=1, log=printed.append)
+    report.run(SEEDS, tmp_path, only=only, jobs=1, log=printed.append)
+    assert f"running {count}, 1 at a time" in printed
     beats = [line for line in printed if line.startswith("still running after 0 min")]
-    assert len(beats) >= 2 and "(0 of 2 notebooks done)" in beats[0]
-    assert "(1 of 2 notebooks done)" in beats[-1]
-    assert printed[-1].startswith("all 2 notebooks in")    # and none after the run ended
+    assert len(beats) >= 2 and f"(0 of {count} done)" in beats[0]
+    assert f"({len(only) - 1} of {count} done)" in beats[-1]
+    assert printed[-1].startswith(last)    # and none after the run ended
 
 
 def test_unknown_notebook_name_is_one_line(run_report):
