@@ -235,8 +235,8 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
     """Dots on a time axis: one per (date, row) of a long table, its size and label the value.
 
     The axis spans start_year to end_year, widened to any date outside them. Past
-    MAX_LABELLED_CELLS dots or MAX_LABELLED_DATES dates, the size alone shows the value: the
-    labels would overlap.
+    MAX_LABELLED_CELLS dots or MAX_LABELLED_DATES dates, the labels would overlap: the size
+    alone shows the value, and a legend beside the axes says what sizes mean.
     """
     positions = {name: n for n, name in enumerate(row_order)}
     dates = table[date]
@@ -245,12 +245,24 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
     with matplotlib.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(9, max(2.5, 0.45 * len(row_order) + 1.5)))
         y = table[row].map(positions)
-        sizes = 40 + 60 * table[value] / max(1, table[value].max())
-        ax.scatter(dates, y, s=sizes, color=BAR_COLOUR, alpha=0.8, zorder=3)
+        largest = max(1, table[value].max())
+
+        def size(values):
+            return 40 + 60 * values / largest
+
+        dots = dict(color=BAR_COLOUR, alpha=0.8)
+        ax.scatter(dates, y, s=size(table[value]), zorder=3, **dots)
         if len(table) <= MAX_LABELLED_CELLS and dates.nunique() <= MAX_LABELLED_DATES:
             for when, position, count in zip(dates, y, table[value]):
                 ax.annotate(f"{count:g}", (when, position), xytext=(6, 4),
                             textcoords="offset points", fontsize=8)
+        elif len(table):
+            low, high = table[value].min(), table[value].max()
+            shown = [tick for tick in matplotlib.ticker.MaxNLocator(3, integer=True)
+                     .tick_values(low, high) if low <= tick <= high] or [high]
+            ax.legend([ax.scatter([], [], s=size(tick), **dots) for tick in shown],
+                      [f"{tick:g}" for tick in shown], title=value.capitalize(),
+                      loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
         ax.set_yticks(np.arange(len(row_order)), labels=row_order)
         ax.set_ylim(len(row_order) - 0.5, -0.5)
         ax.set_xlim(first - pd.Timedelta(days=60), last + pd.Timedelta(days=60))

@@ -50,9 +50,26 @@ def test_timeline_labels_its_dots_only_while_they_can_be_read():
     few = draw_timeline(dots(5)).axes[0]
     many = draw_timeline(dots(plots.MAX_LABELLED_CELLS + 1)).axes[0]
     crowded = draw_timeline(dots(plots.MAX_LABELLED_DATES + 1)).axes[0]
-    assert [text.get_text() for text in few.texts] == ["1"] * 5
+    assert [text.get_text() for text in few.texts] == ["1"] * 5 and few.get_legend() is None
     assert not crowded.texts
     assert not many.texts and len(many.collections[0].get_offsets()) == plots.MAX_LABELLED_CELLS + 1
+    assert [text.get_text() for text in many.get_legend().get_texts()] == ["1"]
+
+
+def test_a_timeline_too_crowded_to_label_says_what_its_dot_sizes_mean():
+    table = pd.DataFrame({"date": pd.date_range("2015-01-01", periods=40, freq="MS"),
+                          "category": "c", "sentences": range(3, 43)})
+    ax = plots.timeline(table, "date", "category", "sentences", row_order=["c"],
+                        start_year=2015, end_year=2025, title="t", xlabel="x", ylabel="y",
+                        source="Source: test").axes[0]
+    legend = ax.get_legend()
+    values = [float(text.get_text()) for text in legend.get_texts()]
+    sizes = [handle.get_sizes()[0] for handle in legend.legend_handles]
+    assert legend.get_title().get_text() == "Sentences" and len(values) >= 2
+    assert all(3 <= value <= 42 for value in values) and values == sorted(values)
+    # Each legend dot is drawn as a dot of its value is: the sizes of the plotted dots.
+    plotted = dict(zip(table["sentences"], ax.collections[0].get_sizes()))
+    assert sizes == [plotted[value] for value in values]
 
 
 @pytest.mark.parametrize("period, title, xlabel", [
