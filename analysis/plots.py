@@ -4,6 +4,7 @@ Plot functions never compute; they draw what the analysis modules return. `save_
 every figure as PNG next to the CSV of the data behind it (same file stem), so a reader can
 check any bar. Every figure carries a title, labelled axes and a source line.
 """
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -60,11 +61,18 @@ def subset_title(title, shown, total, ranking):
 
 
 def _finish(fig, ax, title, xlabel, ylabel, source):
-    ax.set_title(title, loc="left")
+    heading = ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig.text(0.01, 0.005, source, fontsize=8, color="#555555", ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
+    # A title that says which articles it shows ("... (the 30 longest, of 10,000)") can run
+    # past the right edge of a narrow chart: it is broken into lines that fit.
+    extent = heading.get_window_extent(fig.canvas.get_renderer())
+    if extent.x1 > fig.bbox.width:
+        room = fig.bbox.width - extent.x0 - fig.dpi * 0.1
+        heading.set_text(textwrap.fill(title, max(20, int(len(title) * room / extent.width))))
+        fig.tight_layout(rect=(0, 0.03, 1, 1))
     return fig
 
 

@@ -1,6 +1,7 @@
 """Figures stay readable and finite whatever the size of the corpus."""
 import pandas as pd
 import pytest
+from matplotlib.text import Text
 
 from analysis import plots
 
@@ -124,3 +125,23 @@ def test_subset_title_says_when_a_figure_shows_some_of_the_articles():
     assert plots.subset_title("Mentions", ["a", "b"], 2, "with the most mentions") == "Mentions"
     assert plots.subset_title("Mentions", ["a", "b"], 12345, "with the most mentions") == \
         "Mentions (the 2 with the most mentions, of 12,345)"
+
+
+def test_a_title_wider_than_its_chart_is_broken_into_lines_that_fit():
+    # Long labels leave the title the narrow right part of the figure, as on a real archive.
+    table = pd.DataFrame({"label": ["part000/doc000001 (2015-11-02)",
+                                    "part000/doc000002 (2015-11-03)"], "value": [1, 2]})
+    title = plots.subset_title("Article length after cleaning", table["label"], 100_000,
+                               "longest")
+
+    def drawn(title):
+        fig = plots.bar_chart(table, "label", "value", title=title, xlabel="x", ylabel="y",
+                              source="Source: test")
+        shown = fig.axes[0].get_title(loc="left")
+        return fig, next(text for text in fig.findobj(Text) if text.get_text() == shown)
+
+    fig, heading = drawn(title)
+    assert heading.get_window_extent().x1 <= fig.bbox.width
+    assert "\n" in heading.get_text() and heading.get_text().replace("\n", " ") == title
+    fig, heading = drawn("Article length")
+    assert heading.get_text() == "Article length"
