@@ -283,11 +283,16 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
 # --- The demand figures of notebooks 03 and 04 ----------------------------------------------
 
 
-def demand_actors(table, categories, *, source):
-    """Who demands what (actor_category_counts' table): actors in its order, most coded first."""
-    return heatmap(table, "actor", "category", "sentences", title="Who demands what",
-                   xlabel="Category", ylabel="Actor", source=source,
-                   row_order=list(dict.fromkeys(table["actor"])), column_order=categories)
+def demand_actors(table, categories, *, source, top=None):
+    """Who demands what (actor_category_counts' table): its first `top` actors (all if None) in
+    its order, most coded first, the title saying when that is not all of them."""
+    actors = list(dict.fromkeys(table["actor"]))
+    shown = actors[:top]
+    return heatmap(table[table["actor"].isin(shown)], "actor", "category", "sentences",
+                   title=subset_title("Who demands what", shown, len(actors),
+                                      "with the most coded sentences"),
+                   xlabel="Category", ylabel="Actor", source=source, row_order=shown,
+                   column_order=categories)
 
 
 def demand_timeline(table, period, categories, *, start_year, end_year, source):

@@ -145,3 +145,15 @@ def test_a_title_wider_than_its_chart_is_broken_into_lines_that_fit():
     assert "\n" in heading.get_text() and heading.get_text().replace("\n", " ") == title
     fig, heading = drawn("Article length")
     assert heading.get_text() == "Article length"
+
+
+def test_who_demands_what_shows_the_first_actors_and_says_of_how_many():
+    table = pd.DataFrame({"actor": ["Putin", "Putin", "Lavrov", "Peskov"],
+                          "category": ["neutrality", "territory", "neutrality", "territory"],
+                          "sentences": [3, 1, 2, 1]})
+    ax = plots.demand_actors(table, ["territory", "neutrality"], top=2,
+                             source="Source: test").axes[0]
+    assert [label.get_text() for label in ax.get_yticklabels()] == ["Putin", "Lavrov"]
+    # (on two lines: the two columns leave the title little room)
+    assert ax.get_title(loc="left").replace("\n", " ") == \
+        "Who demands what (the 2 with the most coded sentences, of 3)"
