@@ -119,8 +119,12 @@ def _value_axis(axis, ticks):
         lambda number, _: f"{number:,.0f}" if number == int(number) else f"{number:,g}"))
 
 
-def bar_chart(table, label, value, *, title, xlabel, ylabel, source):
-    """Horizontal bars, largest at the top, one per row of `table`."""
+def bar_chart(table, label, value, *, title, xlabel, ylabel, source, top=None, ranking=None):
+    """Horizontal bars, largest at the top, one per row of `table`; with `top`, its first
+    `top` rows, the title saying when that is not all of them ("the 20 `ranking`, of 40")."""
+    if top is not None:
+        shown = table.head(top)
+        title, table = subset_title(title, shown, len(table), ranking), shown
     with matplotlib.rc_context(STYLE):
         height = min(MAX_FIGURE_INCHES, max(2.5, 0.28 * len(table) + 1.2))
         fig, ax = plt.subplots(figsize=(7.5, height))

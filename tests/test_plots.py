@@ -157,3 +157,18 @@ def test_who_demands_what_shows_the_first_actors_and_says_of_how_many():
     # (on two lines: the two columns leave the title little room)
     assert ax.get_title(loc="left").replace("\n", " ") == \
         "Who demands what (the 2 with the most coded sentences, of 3)"
+
+
+def test_a_bar_chart_of_the_top_rows_says_of_how_many():
+    table = pd.DataFrame({"label": [f"speaker {i}" for i in range(12)], "value": range(12, 0, -1)})
+
+    def drawn(top):
+        ax = plots.bar_chart(table, "label", "value", title="Quotations per speaker",
+                             xlabel="x", ylabel="y", source="Source: test", top=top,
+                             ranking="most quoted").axes[0]
+        return ax.get_title(loc="left"), [label.get_text() for label in ax.get_yticklabels()]
+
+    title, labels = drawn(5)
+    assert title == "Quotations per speaker (the 5 most quoted, of 12)"
+    assert labels == [f"speaker {i}" for i in range(4, -1, -1)]     # the first at the top
+    assert drawn(20) == ("Quotations per speaker", [f"speaker {i}" for i in range(11, -1, -1)])
