@@ -13,7 +13,9 @@ Order of work:
 3. remove short runs of lines enclosed by two lines of the same boilerplate block (the body of
    a donation appeal between its greeting and its button, a teaser headline between "Check
    also" and the teaser's truncated text);
-4. drop later copies of a line already kept (a headline printed twice).
+4. remove the headlines listed under a teaser heading ("More on this story");
+5. remove link lists: runs of very short lines that end no sentence (tags, share buttons);
+6. drop later copies of a line already kept (a headline printed twice).
 """
 import functools
 import re
@@ -37,38 +39,79 @@ CUE_PHRASES = {
         r"\bevery contribution\b", r"\bmake a contribution\b",
         r"\bad-free\b", r"\bdear readers?\b", r"^a message from\b", r"\bwe need your help\b",
         r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
-        r"\bpay(?:ment|ing) methods?\b", r"\bbecome a (?:patron|supporter|paying member)\b",
-        r"\bsupport (?:us|our work) (?:monthly|today)\b"),
+        r"\bpay(?:ment|ing) methods?\b",
+        r"\bbecome a (?:patron|supporter|paying member)\b", r"^become a member\W*$",
+        r"\bsupport (?:us|our work) (?:monthly|today)\b", r"\bsupporting us\b",
+        r"\bsmall favou?r to ask\b", r"\bremind me (?:later|in \w+)\b",
+        r"\b(?:regular|one-off|monthly|annual|recurring) (?:contribution|donation|gift)\b"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"\bsubscribers? agree\b",
-        r"\bsubscribe (?:now|here|today|to (?:our|the))\b", r"\bprivacy policy\b",
+        r"\bsubscribe (?:now|here|today|for free|to (?:our|the))\b", r"\bprivacy policy\b",
+        r"^thanks? (?:you )?for reading\b",
         r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
         r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$"),
     "teaser": (
-        r"^(?:read|see|show|load) (?:more|all|also)\b\W*$", r"^check also$",
-        r"^related(?: articles?| stories| news| posts?| coverage)?:?$", r"^more (?:from|on|in) ",
+        r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
+        r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags)?:?$",
+        r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
-        r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$"),
+        r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$",
+        # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
+        r"^(?:read|see) (?:also|more|next): ", r"^(?:watch|listen|video|podcast): [^.]*$"),
 }
 BLOCK_CUES = {**{name: _cues(*phrases) for name, phrases in CUE_PHRASES.items()},
               "author box": r"^About \S+(?: \S+){0,3}$"}
 
+# Words a page prints around the date and time of an article ("Updated 5:47 PM GMT+2, Feb. 18").
+STAMP_WORDS = (
+    "jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?",
+    "aug(?:ust)?", "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?",
+    "mon(?:day)?", "tue(?:s(?:day)?)?", "wed(?:nesday)?", "thu(?:rs?(?:day)?)?", "fri(?:day)?",
+    "sat(?:urday)?", "sun(?:day)?", "today", "yesterday", "updated", "published", "posted",
+    "modified", "last", "on", "at", "ago", "just now", "[ap]m", r"[ap]\.m", "hours?", "hrs?",
+    "minutes?", "mins?", "days?", "weeks?", "gmt", "utc", "bst", "cet", "cest", "eet", "eest",
+    "msk", "[ecmp][sd]t", "et")
+# A name in a credit line: capitalised words, "and", "in Kyiv", commas.
+_NAMES = r"[A-Z][\w.'’-]*(?:,? (?:and |in |at )?[A-Z][\w.'’-]*)*"
+_CREDIT = (r"(?i:(?:additional )?(?:reporting|writing|editing|edited|compiled|research|"
+           r"translation|translated|produced|graphics)(?: and \w+)? by) " + _NAMES)
+_COUNTED = (r"\d[\d,.]*[km]?(?: (?:likes?|comments?|shares?|restacks?|reposts?|views?|"
+            r"reactions?|replies|votes?))?")
+
 # Line rules for page furniture that stands alone (checked before the block cues).
 LINE_RULES = {
-    "no words": r"^[^\w]*$",
-    "breadcrumb": r"^[^/›»>|]{1,60}(?:\s[/›»>|]\s[^/›»>|]{1,80}){2,}$",
+    "no words": r"^[\W_]*$",
+    "breadcrumb": r"^[^/›»>|·∙•]{1,60}(?:\s[/›»>|·∙•]\s[^/›»>|·∙•]{1,80}){2,}$"
+                  r"|^[^|\s][^|.]{0,30}\|[^|\s][^|.]{0,40}$",
     "read time": r"^(?i:reading time:? )?\d+\s*(?i:min(?:ute)?s?)\.?(?i: read)?$",
     "byline": r"^(?i:authors?|by|written by|posted by|reporting by)"
               r"(?::|\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})?\s*$",
+    # A page's date and time stamp, nothing else: each word ends where a word ends or where the
+    # next starts glued to it in capitals ("GMTUpdated", as copied), so a line reads one way only.
+    "time stamp": r"^(?=\D*\d)(?:[\W_]*(?:\d+(?!\d)|(?i:" + "|".join(STAMP_WORDS)
+                  + r")(?:\b|(?=[A-Z]))))+[\W_]*$",
     "label": r"^(?i:categor(?:y|ies)|tags?|topics?|section|image description|image caption|photo|"
              r"image|video|advertisement|share(?: this)?(?: article| story)?|print|"
-             r"listen(?: to this article)?|follow us)\s*:?\s*$",
-    "photo credit": r"(?i:\((?:source|photo|image|credit|picture)s?:[^)]*\)\s*$|"
-                    r"^(?:photo|image|credit|picture)s?:\s|"
+             r"listen(?: to this article)?|follow us|explainer|save|bookmark|sign in|log in|"
+             r"subscribe|copy link|link|email|e-mail|facebook|twitter|x|linkedin|whatsapp|"
+             r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads)\s*:?\s*$",
+    "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
+    "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",
+    "copyright": r"^(?i:copyright\b|©|\(c\) \d{4})|(?i:\ball rights reserved)",
+    "photo credit": r"(?i:[(\[](?:source|photo|image|credit|picture|file)s?:[^)\]]*[)\]]\s*$|"
+                    r"\((?:[a-z]+ )?photo/[^)]*\)\s*$|\bphotograph: [^.]{1,80}$|©[^.©]{1,60}$|"
+                    r"^\[\d+/\d+\]|^(?:photo|image|credit|picture)s?:\s|"
                     r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$)",
+    # Who wrote, edited or contributed, and where the text came from.
+    "credit line": r"^" + _CREDIT + r"(?:[;,.]? (?:and )?" + _CREDIT + r")*\.?$"
+                   r"|^(?i:sources?): [^.]{1,80}$"
+                   r"|^[^.]{0,150}\b(?i:writers?|reporters?|correspondents?|journalists?)\b"
+                   r"[^.]{0,150} (?i:contributed)"
+                   r"(?: (?i:reporting|to this (?:report|story|article)))?"
+                   r"(?: (?i:from) [^.]{1,60})?\.$",
 }
 # Checked in this order, first match wins: stand-alone furniture before block cues.
 RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK_CUES}.items()]
@@ -81,12 +124,15 @@ RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK
 # patterns do not state (a long teaser line must end in "…"; one that starts "More from" stays).
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
-    "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock"),
+    "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock",
+                     "file", "©", "["),
+    "copyright": ("©", "all rights reserved"),
+    "credit line": ("reporting by", "editing by", "writing by", "contributed"),
     "donation appeal": ("support", "donat", "contribution", "ad-free", "dear reader",
-                        "message from", "your help", "not ready to", "remind me later",
-                        "payment method", "paying method", "patron", "paying member"),
+                        "message from", "your help", "not ready to", "remind me",
+                        "payment method", "paying method", "become a", "small favo"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
-                       "never miss"),
+                       "never miss", "for reading"),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
     "teaser": ("…", "..."),
 }
@@ -148,6 +194,16 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _WITHOUT_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
 MAX_LONG_LINES_INSIDE_BLOCK = 2
 SHORT_LINE_WORDS = 3
+# Navigation, share buttons and topic tags copy as runs of one-to-four-word lines that end no
+# sentence ("Russia", "Ukraine", "Facebook", "Daniel Smith", "BBC News"); an article rarely
+# holds three such lines in a row (a subheading stands alone between paragraphs). An article's
+# own list is kept: its items carry bullets or numbers (as trafilatura writes them), or a
+# sentence ending in ":" introduces them.
+LINK_LIST_MIN_LINES = 3
+LINK_LIST_MAX_WORDS = 4
+SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]? [\"“‘(]?[A-Z]")
+QUOTES = "\"“”‘’«»"
+LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
 
 
 @dataclass
@@ -288,6 +344,54 @@ def _remove_block_interiors(lines, rules):
                 rules[i] = f"{rules[before]} (inside the block)"
 
 
+def _is_headline(line):
+    """A line shaped like a headline: one short sentence that ends without a full stop (or with
+    a question mark, outside quotation marks)."""
+    return (line.count(" ") < SHORT_LINE_MAX_WORDS and not SENTENCE_INSIDE.search(line)
+            and (not _ends_sentence(line) or line.endswith("?") and not _holds_any(line, QUOTES)))
+
+
+def _remove_teaser_lists(lines, rules):
+    """Remove the headlines listed under a teaser heading ("Read next", "More on this story"),
+    up to the first line that is not one (furniture between them is passed over)."""
+    for i, rule in enumerate(rules):
+        if rule != "teaser" or not _is_headline(lines[i][1]):
+            continue
+        for j in range(i + 1, len(lines)):
+            if rules[j] is None and _is_headline(lines[j][1]):
+                rules[j] = "teaser (after its heading)"
+            elif rules[j] is None:
+                break
+
+
+def _is_stub(line):
+    return (line.count(" ") < LINK_LIST_MAX_WORDS and not _ends_sentence(line)
+            and not LIST_ITEM.match(line))
+
+
+def _introduces_list(line):
+    return line.endswith(":") and line.count(" ") >= LINK_LIST_MAX_WORDS
+
+
+def _remove_link_lists(lines, rules):
+    """Remove runs of at least LINK_LIST_MIN_LINES stubs (short lines that end no sentence),
+    unless a sentence introduces them; lines already removed as furniture continue a run."""
+    stubs = [_is_stub(line) for _, line in lines]
+    start, end = 0, len(lines)
+    while start < end:
+        if not (stubs[start] or rules[start]):
+            start += 1
+            continue
+        stop = start
+        while stop < end and (stubs[stop] or rules[stop]):
+            stop += 1
+        if sum(stubs[start:stop]) >= LINK_LIST_MIN_LINES and not (
+                start > 0 and _introduces_list(lines[start - 1][1])):
+            for i in range(start, stop):
+                rules[i] = rules[i] or "link list"
+        start = stop + 1
+
+
 def clean_text(raw):
     """Return the article text (one paragraph a line) and the removed lines with their rules."""
     lines = _logical_lines(raw)
@@ -300,6 +404,8 @@ def clean_text(raw):
                 and not _is_long(lines[i + 1][1]) and not _ends_sentence(lines[i + 1][1]):
             rules[i + 1] = "label"
     _remove_block_interiors(lines, rules)
+    _remove_teaser_lists(lines, rules)
+    _remove_link_lists(lines, rules)
     seen = set()
     # Logical lines are already single-spaced; casefolding has no context, so the document's
     # casefold split at "\n" is each line's (one call instead of one a line).
