@@ -20,9 +20,13 @@ Speakers, tried in this order (the `rule` column says which one applied):
   continued  a quote that opens a sentence without a clause of its own takes the speaker of
              the sentence before, in the same paragraph ("“A,” he said. “B.”")
   previous   ... or in the paragraph before (a paragraph that is only a quotation)
+  next paragraph  a quote left open at the end of its paragraph, without a clause of its own,
+             takes the speaker of the quote that opens the next paragraph and goes on there
   none       no speaker found: the quote is kept, the speaker left empty
-A subject "he" / "she" (rules after and before) is the last person named as the subject of a
-reporting verb or as the speaker of a quote (rule "after+pronoun", "before+pronoun"). The
+A subject "he" / "she" (rules after and before) is the person the quote's own sentence opens
+with, titles aside ("Secretary of State Marco Rubio was more cautious: “...,” he said"); else
+the last person named as the subject of a reporting verb or as the speaker of a quote (rule
+"after+pronoun", "before+pronoun"). The
 subject of a reporting verb is the actor named right before it (allowing "has", "also", an
 adverb, an appositive between commas, or "X's office"); after "and" / "but" it is the subject
 of the verb before ("Lavrov replied that ... but added that ...").
@@ -87,6 +91,10 @@ _TAIL_START = re.compile(r"[\s,;:—–-]*")
 # Where a phrase after a verb stops being about the speaker ("said Lavrov, who ...").
 _CLAUSE_END = re.compile(r"\bthat\b|[;:“”\"‘]|,\s")
 _MARKS = re.compile("[\"“”‘’']")
+CLOSING_MARKS = "”’\"'"
+# Before a sentence's subject: titles and names ("Secretary of State", "Russian President").
+_TITLES = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for)\s+)*")
+_POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # A mark not between two letters or digits (which is an apostrophe: "don’t", "Kiev's").
 _QUOTE_MARK = re.compile("[\"“”‘’'](?:(?<![^\\W_].)|(?![^\\W_]))")
 _SINGLE_CLOSE = re.compile("[’']")
@@ -198,6 +206,20 @@ class _Document:
         """The actor of a mention ending at `offset` (spaces before it ignored), or None."""
         return self.ending.get(offset)
 
+    def opening_subject(self, index):
+        """(start, actor) of the person the sentence at `index` opens with, titles aside (not
+        "Putin’s"), or None."""
+        _, _, start, end, _ = self.sentences[index]
+        first = bisect_left(self.mention_starts, start)
+        if first == len(self.mentions):
+            return None
+        mention_start, mention_end, actor = self.mentions[first]
+        if (mention_start >= end or self.types.get(actor) != "person"
+                or not _TITLES.fullmatch(self.text, start, mention_start)
+                or _POSSESSIVE.match(self.text, mention_end)):
+            return None
+        return mention_start, actor
+
 
 def _subject(doc, start, verb_start, quotes, last_person, depth=0):
     """(speaker, pronoun?) of the reporting verb at verb_start; the clause begins at start."""
@@ -218,9 +240,11 @@ def _subject(doc, start, verb_start, quotes, last_person, depth=0):
     if head.endswith(","):                    # an appositive: "Oleg Karpovich, Vice-Rector, said"
         inner = head[:-1].rstrip()
         comma = inner.rfind(",")
+        # The name before the appositive speaks, not one inside it ("Dmitry Peskov, spokesman
+        # for Vladimir Putin, said"); else the appositive is the name ("his aide, Yuri Ushakov,").
         candidates = [doc.mention_ending(start + len(inner))]
         if comma >= 0:
-            candidates.append(doc.mention_ending(start + len(inner[:comma].rstrip())))
+            candidates.insert(0, doc.mention_ending(start + len(inner[:comma].rstrip())))
         candidates = [actor for actor in candidates if actor]
         people = [actor for actor in candidates if doc.types.get(actor) == "person"]
         if people or candidates:
@@ -313,7 +337,7 @@ def document_quotes(sentences, mentions, types):
         first, last = doc.sentence_at(quote_start), doc.sentence_at(quote_end - 1)
         sentence_start = doc.sentences[first][2]
         body = text[quote_start + 1:quote_end]
-        if body[-1:] in "”’\"'":                         # the closing mark (absent if left open)
+        if body[-1:] in CLOSING_MARKS:                  # the closing mark (absent if left open)
             body = body[:-1]
         body = body.strip().rstrip(",").strip()
         words = len(body.split())
@@ -321,6 +345,10 @@ def document_quotes(sentences, mentions, types):
         if rule is None:
             speaker, rule = _before(doc, sentence_start, quote_start, verbs, verb_starts,
                                     subjects, last_person)
+        if rule and rule.endswith("+pronoun"):
+            opening = doc.opening_subject(first)
+            if opening and opening[0] < quote_start:
+                speaker = opening[1]
         partial = bool(text[sentence_start:quote_start].strip(" “‘\"'([—–-"))
         if rule is None and not partial and first > 0 and first - 1 in sentence_speaker:
             same_paragraph = doc.sentences[first - 1][1] == doc.sentences[first][1]
@@ -336,7 +364,24 @@ def document_quotes(sentences, mentions, types):
         results.append((doc.sentences[first][0], speaker or "", body, rule,
                         doc.sentences[last][0], words, quote_start, quote_end))
         advance(quote_end)
+    _continue_into_next_paragraph(doc, results)
     return results
+
+
+def _continue_into_next_paragraph(doc, results):
+    """Rule `next paragraph`, on the results of `document_quotes` (last first, so a quote over
+    three paragraphs takes the speaker named in the third)."""
+    for index in range(len(results) - 2, -1, -1):
+        quote, following = results[index], results[index + 1]
+        end, opens = quote[7], following[6]
+        if quote[3] not in ("previous", "none") or doc.text[end - 1] in CLOSING_MARKS \
+                or not following[1]:
+            continue
+        sentence = doc.sentence_at(opens)
+        if (sentence > 0 and doc.sentences[sentence][2] == opens
+                and doc.sentences[sentence - 1][1] != doc.sentences[sentence][1]
+                and doc.sentence_at(end - 1) == sentence - 1):
+            results[index] = (quote[0], following[1], quote[2], "next paragraph", *quote[4:])
 
 
 def _after(doc, quote_end, last, found, quotes, last_person):

@@ -44,6 +44,34 @@ def test_pronoun_goes_to_the_last_speaker_not_the_last_name():
                                 "after+pronoun")]
 
 
+def test_pronoun_goes_to_the_person_its_sentence_opens_with():
+    text = ("Sergei Lavrov warned the West on Monday. Secretary of State Marco Rubio was more "
+            "cautious: “We are not going to get a deal that pleases everybody,” he said.")
+    assert quotes_of(text) == [("Marco Rubio", "We are not going to get a deal that pleases "
+                                "everybody", "after+pronoun")]
+
+
+def test_pronoun_is_not_a_possessor_the_sentence_opens_with():
+    text = ("Sergei Lavrov warned the West on Monday. Putin’s envoy was in Riyadh: “Nothing will "
+            "be agreed without Moscow,” he said.")
+    assert quotes_of(text)[0][0] == "Sergei Lavrov"
+
+
+def test_the_speaker_before_an_appositive_is_not_a_name_inside_it():
+    text = ("Dmitry Peskov, spokesman for Vladimir Putin, said Moscow had “no plans for talks "
+            "with Kyiv this year.”")
+    assert quotes_of(text) == [("Dmitry Peskov", "no plans for talks with Kyiv this year.",
+                                "before")]
+
+
+def test_a_quote_left_open_at_its_paragraphs_end_takes_the_speaker_named_where_it_goes_on():
+    text = ("Sergei Lavrov spoke first, the ministry said.\n"
+            "“We do not want anyone to decide anything behind our backs.\n"
+            "“There will be no peace without Ukraine at the table,” Zelenskyy said.")
+    assert [(speaker, rule) for speaker, _, rule in quotes_of(text)] == [
+        ("Volodymyr Zelensky", "next paragraph"), ("Volodymyr Zelensky", "after")]
+
+
 def test_pronoun_before_a_colon():
     text = ("Vladimir Kornilov, a commentator, warned that troops would be targets. He said: "
             "“What is the big deal, Sir Starmer?”")
