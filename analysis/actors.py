@@ -11,7 +11,9 @@ Rules (the gazetteer's header says the same for the people who edit it):
   ("Secretary Austin"); one shared by several actors (~Johnson) goes to the one named last;
 - a state's adjective ("Russian") is a mention of the state with form "adjective";
 - a title and a name of the same actor side by side ("Kremlin spokesman Dmitry Peskov",
-  "Russia's foreign minister, Sergei Lavrov") are one mention.
+  "Russia's foreign minister, Sergei Lavrov") are one mention;
+- a news agency credited in a dateline ("MOSCOW, March 3 (Reuters) -", "KYIV (AP) —",
+  "MOSCOW, December 5. /TASS/.") filed the story and is not a mention.
 
 `document_mentions` does one document's sentences (for a pipeline that maps documents);
 `find_mentions` and the other functions are the DataFrame wrappers the notebooks call.
@@ -46,6 +48,12 @@ _TITLE_WINDOW = 30
 # What may stand between a title and a name of the same actor for them to be one mention.
 _SAME_MENTION_GAP = re.compile(r"[\s,]*")
 _APOSTROPHE = re.compile("['’]")
+# A dateline: a place in capitals that opens a sentence, perhaps a date, then the agency in
+# brackets or slashes, then a dash or the story (sentences are joined by "\n", and the splitter
+# may end one after the date).
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z.’' -]*[A-Z](?:,[^()/\n]{1,40})?\s[(/]$", re.MULTILINE)
+_DATELINE_AFTER = re.compile(r"[)/]\.?\s*(?:[-—–]|[A-Z])")
+_DATELINE_WINDOW = 60
 
 
 def _split_aliases(value):
@@ -321,6 +329,8 @@ def document_mentions(sentences, matcher):
         offset += 1
     document, entries = "\n".join(texts), matcher.entries
     for name, start, end, index in _matches(document, ends, matcher.lookup):
+        if _in_dateline(document, start, end):
+            continue
         alias, actors, form = entries[name]
         begin = ends[index] - len(texts[index])
         if form == "guarded":
@@ -347,6 +357,11 @@ def document_mentions(sentences, matcher):
             continue
         found.append((sentence_id, actor, document[start:end], start - begin, end - begin, form))
     return found
+
+
+def _in_dateline(document, start, end):
+    return (start > 0 and document[start - 1] in "(/" and _DATELINE_AFTER.match(document, end)
+            and _DATELINE_BEFORE.search(document, max(0, start - _DATELINE_WINDOW), start))
 
 
 def find_mentions(sentence_table, gazetteer=None):

@@ -99,6 +99,21 @@ def test_a_title_beside_the_name_is_one_mention(matcher):
         ["Ukraine", "Ukraine"]
 
 
+@pytest.mark.parametrize("text, actors", [
+    ("MOSCOW, March 3 (Reuters) - Peskov spoke.", ["Dmitry Peskov"]),
+    ("KYIV, Ukraine (AFP) — Peskov spoke.", ["Ukraine", "Dmitry Peskov"]),
+    ("LONDON (Reuters) - Peskov spoke.", ["Dmitry Peskov"]),
+    ("MOSCOW, December 5. /TASS/. Peskov spoke.", ["Dmitry Peskov"])])
+def test_a_news_agency_credited_in_a_dateline_is_not_a_mention(matcher, text, actors):
+    assert [actor for actor, _, _ in named(matcher, text)] == actors
+
+
+def test_a_news_agency_outside_a_dateline_is_a_mention(matcher):
+    assert [actor for actor, _, _ in named(matcher, "Peskov told Reuters (on Monday) - no. "
+                                           "Lavrov spoke to TASS. Then he left.")] == [
+        "Dmitry Peskov", "Reuters", "Sergei Lavrov", "TASS"]
+
+
 def test_hyphenated_words_are_not_mentions(matcher):
     assert named(matcher, "NATO-standard kit for non-NATO states and pro-Russian groups.") == []
 
