@@ -34,6 +34,7 @@ from .text import CHUNK_RE, rows_by_document
 GAZETTEER_FILE = data_path("actors.csv")
 GAZETTEER_COLUMNS = ["actor", "aliases", "type", "affiliation", "role"]
 ACTOR_TYPES = {"person", "organisation", "state", "group"}
+PRONOUNS = {"he", "she"}
 MENTION_COLUMNS = ["doc_id", "sentence_id", "actor", "alias", "start", "end", "form"]
 GUARD = "~"
 
@@ -61,7 +62,8 @@ def _split_aliases(value):
 
 
 def load_gazetteer(path=GAZETTEER_FILE):
-    """One row per actor: actor, aliases, guarded, adjectives (lists), type, affiliation, role.
+    """One row per actor: actor, aliases, guarded, adjectives (lists), type, affiliation, role,
+    pronoun ("he", "she" or "").
 
     `aliases` holds every alias without its ~ mark; `guarded` the ones that had it.
     Problems name the file, line and field.
@@ -81,6 +83,10 @@ def load_gazetteer(path=GAZETTEER_FILE):
         if len(guarded) == len(aliases):
             raise InputError("every alias is marked ~, so the actor can never be named first; "
                              "add its full name without ~", path=path, line=line, field="aliases")
+        pronoun = row.get("pronoun") or ""
+        if pronoun and (pronoun not in PRONOUNS or row["type"] != "person"):
+            raise InputError(f"'{pronoun}' is not a pronoun of a person: write he, she, or "
+                             "leave it empty", path=path, line=line, field="pronoun")
         adjectives = _split_aliases(row.get("adjectives") or "")
         for alias in [a for a in aliases if a not in guarded] + adjectives:
             if alias in unguarded and unguarded[alias][0] != row["actor"]:
@@ -91,9 +97,10 @@ def load_gazetteer(path=GAZETTEER_FILE):
             unguarded[alias] = (row["actor"], line)
         rows.append({"actor": row["actor"], "aliases": aliases, "guarded": guarded,
                      "adjectives": adjectives, "type": row["type"],
-                     "affiliation": row["affiliation"], "role": row["role"]})
+                     "affiliation": row["affiliation"], "role": row["role"],
+                     "pronoun": pronoun})
     return pd.DataFrame(rows, columns=["actor", "aliases", "guarded", "adjectives", "type",
-                                       "affiliation", "role"])
+                                       "affiliation", "role", "pronoun"])
 
 
 def _alias_regex(alias):
@@ -114,6 +121,7 @@ class Matcher:
     entries: dict         # group name -> (alias, actors, form), form: name / guarded / adjective
     types: dict           # actor -> type
     lookup: "_Lookup"
+    pronouns: dict        # person -> "he" or "she", where the gazetteer gives one
 
 
 # Where an alias's last word may end inside a whitespace-separated token ("Putin" in "Putin’s").
@@ -181,8 +189,11 @@ def compile_gazetteer(gazetteer=None):
     pattern = re.compile(rf"[{gate}](?<![\w-].)(?:{body})(?![\w-])")
     entries = {f"a{number}": (alias, tuple(table[alias, form]), form)
                for number, (alias, form) in enumerate(keys)}
+    pronouns = gazetteer.get("pronoun", pd.Series("", index=gazetteer.index))
     return Matcher(pattern, entries, dict(zip(gazetteer["actor"], gazetteer["type"])),
-                   _lookup(keys, branches))
+                   _lookup(keys, branches),
+                   {actor: pronoun for actor, pronoun in zip(gazetteer["actor"], pronouns)
+                    if pronoun})
 
 
 def _lookup(keys, branches):

@@ -198,7 +198,8 @@ def _compact(rows, name):
 
 def _mentions_and_quotes(doc_id, rows, matcher):
     mentions = document_mentions([(row[1], row[5]) for row in rows], matcher)
-    quotes = document_quotes([row[1:] for row in rows], mentions, matcher.types)
+    quotes = document_quotes([row[1:] for row in rows], mentions, matcher.types,
+                             matcher.pronouns)
     return [(doc_id, *mention) for mention in mentions], [(doc_id, *quote) for quote in quotes]
 
 

@@ -26,7 +26,8 @@ Speakers, tried in this order (the `rule` column says which one applied):
 A subject "he" / "she" (rules after and before) is the person the quote's own sentence opens
 with, titles aside ("Secretary of State Marco Rubio was more cautious: “...,” he said"); else
 the last person named as the subject of a reporting verb or as the speaker of a quote (rule
-"after+pronoun", "before+pronoun"). The
+"after+pronoun", "before+pronoun"). A person the gazetteer gives the other pronoun is passed
+over ("she" is not Dmitry Peskov). The
 subject of a reporting verb is the actor named right before it (allowing "has", "also", an
 adverb, an appositive between commas, or "X's office"); after "and" / "but" it is the subject
 of the verb before ("Lavrov replied that ... but added that ...").
@@ -221,22 +222,26 @@ class _Document:
         return mention_start, actor
 
 
-def _subject(doc, start, verb_start, quotes, last_person, depth=0):
-    """(speaker, pronoun?) of the reporting verb at verb_start; the clause begins at start."""
+def _subject(doc, start, verb_start, quotes, depth=0):
+    """(speaker, pronoun) of the reporting verb at verb_start; the clause begins at start.
+
+    Where the subject is "he" or "she", the speaker is None and `pronoun` the word, for the
+    caller to resolve (`_People`); else `pronoun` is None."""
     head = doc.text[start:verb_start]
     other = _LAST_OTHER.match(head)
     tail = other.end() if other else 0
     end = start + len(head) - len(_BETWEEN.search(head, tail).group())
     head = doc.text[start:end]
-    if _PRONOUN.search(head, tail):
-        return last_person, True
+    pronoun = _PRONOUN.search(head, tail)
+    if pronoun:
+        return None, pronoun.group().strip().lower()
     actor = doc.mention_ending(end)
     if actor:
-        return actor, False
+        return actor, None
     last_other = max(tail - 1, 0)
     possessor = _POSSESSOR.search(head, last_other)
     if possessor and doc.mention_ending(start + possessor.start()):
-        return doc.mention_ending(start + possessor.start()), False
+        return doc.mention_ending(start + possessor.start()), None
     if head.endswith(","):                    # an appositive: "Oleg Karpovich, Vice-Rector, said"
         inner = head[:-1].rstrip()
         comma = inner.rfind(",")
@@ -246,16 +251,16 @@ def _subject(doc, start, verb_start, quotes, last_person, depth=0):
         if comma >= 0:
             candidates.insert(0, doc.mention_ending(start + len(inner[:comma].rstrip())))
         candidates = [actor for actor in candidates if actor]
-        people = [actor for actor in candidates if doc.types.get(actor) == "person"]
-        if people or candidates:
-            return (people or candidates)[0], False
+        persons = [actor for actor in candidates if doc.types.get(actor) == "person"]
+        if persons or candidates:
+            return (persons or candidates)[0], None
     coordinated = _COORDINATED.search(head, last_other)
     if coordinated and depth < 3:
         earlier = [m for m in _VERB.finditer(doc.text, start, start + coordinated.start())
                    if not quotes.covers(m.start())]
         if earlier:
-            return _subject(doc, start, earlier[-1].start(), quotes, last_person, depth + 1)
-    return None, False
+            return _subject(doc, start, earlier[-1].start(), quotes, depth + 1)
+    return None, None
 
 
 def _inverted(doc, verb, limit):
@@ -271,6 +276,38 @@ def _inverted(doc, verb, limit):
             after.append(actor)
     people = [actor for actor in after if doc.types.get(actor) == "person"]
     return (people or after or [None])[0]
+
+
+class _People:
+    """Whom "he" or "she" refers to: the person the sentence opens with, else the one the
+    sentence before opens with in the same paragraph, else the person last named as the subject
+    of a reporting verb or the speaker of a quote; of each, only one the gazetteer gives that
+    pronoun or none."""
+
+    def __init__(self, doc, pronouns):
+        self.doc, self.pronouns = doc, pronouns
+        self.last = {}          # pronoun, "" for none -> (order named, person) of the last one
+        self.named = 0
+
+    def fits(self, person, pronoun):
+        return self.pronouns.get(person, pronoun) == pronoun
+
+    def add(self, actor):
+        if self.doc.types.get(actor) == "person":
+            self.named += 1
+            self.last[self.pronouns.get(actor, "")] = (self.named, actor)
+
+    def resolve(self, pronoun, offset):
+        """The person `pronoun` at `offset` refers to (the sentence there opening before it)."""
+        sentence = self.doc.sentence_at(offset)
+        openings = [self.doc.opening_subject(sentence)]
+        if sentence > 0 and self.doc.sentences[sentence - 1][1] == self.doc.sentences[sentence][1]:
+            openings.append(self.doc.opening_subject(sentence - 1))
+        for opening in openings:
+            if opening and opening[0] < offset and self.fits(opening[1], pronoun):
+                return opening[1]
+        fitting = [self.last[key] for key in (pronoun, "") if key in self.last]
+        return max(fitting)[1] if fitting else None
 
 
 class _Quotes(list):
@@ -291,13 +328,14 @@ class _Quotes(list):
         return index >= 0 and offset < self.reach[index]
 
 
-def document_quotes(sentences, mentions, types):
+def document_quotes(sentences, mentions, types, pronouns=None):
     """The quotations of one document: [(sentence_id, speaker, quote, rule, end_sentence_id,
     words, start, end)], offsets into the document text.
 
     `sentences` are (sentence_id, paragraph_id, start, end, text) in order, `mentions` the
     document's mentions as analysis.actors.document_mentions returns them, `types` maps
-    actor -> type (person, organisation, ...).
+    actor -> type (person, organisation, ...), `pronouns` person -> "he" or "she" where the
+    gazetteer gives one.
     """
     doc = _Document(sentences, mentions, types)
     text = doc.text
@@ -305,32 +343,29 @@ def document_quotes(sentences, mentions, types):
 
     # Every reporting verb outside quotes, with its subject, in text order: the speakers a
     # pronoun or a following quote can refer back to.
-    last_person = None
+    people = _People(doc, pronouns or {})
     every = _verbs(text)
     found = (every, [verb.start() for verb in every])
     verbs = [verb for verb in every if not quotes.covers(verb.start())]
     verb_starts = [verb.start() for verb in verbs]
-    subjects = []           # (subject, pronoun?) of verbs[i] as _subject finds it, the pronoun's
-                            # subject being None
+    subjects = []           # (subject, pronoun) of verbs[i] as _subject finds them
     results = []
     sentence_speaker = {}
 
     def advance(limit):
-        nonlocal last_person
         while len(subjects) < len(verbs) and verb_starts[len(subjects)] < limit:
             verb = verbs[len(subjects)]
             index = doc.sentence_at(verb.start())
             start = doc.sentences[index][2]
-            speaker, pronoun = _subject(doc, start, verb.start(), quotes, None)
+            speaker, pronoun = _subject(doc, start, verb.start(), quotes)
             subjects.append((speaker, pronoun))
             if pronoun:
-                speaker = last_person
+                speaker = people.resolve(pronoun, verb.start())
             if speaker is None and verb.group() == "according to":
                 speaker = _inverted(doc, verb, doc.sentences[index][3])
             if speaker:
                 sentence_speaker[index] = speaker
-                if types.get(speaker) == "person":
-                    last_person = speaker
+                people.add(speaker)
 
     for quote_start, quote_end in quotes:
         advance(quote_start)
@@ -341,14 +376,10 @@ def document_quotes(sentences, mentions, types):
             body = body[:-1]
         body = body.strip().rstrip(",").strip()
         words = len(body.split())
-        speaker, rule = _after(doc, quote_end, last, found, quotes, last_person)
+        speaker, rule = _after(doc, quote_start, quote_end, last, found, quotes, people)
         if rule is None:
             speaker, rule = _before(doc, sentence_start, quote_start, verbs, verb_starts,
-                                    subjects, last_person)
-        if rule and rule.endswith("+pronoun"):
-            opening = doc.opening_subject(first)
-            if opening and opening[0] < quote_start:
-                speaker = opening[1]
+                                    subjects, people)
         partial = bool(text[sentence_start:quote_start].strip(" “‘\"'([—–-"))
         if rule is None and not partial and first > 0 and first - 1 in sentence_speaker:
             same_paragraph = doc.sentences[first - 1][1] == doc.sentences[first][1]
@@ -359,8 +390,7 @@ def document_quotes(sentences, mentions, types):
         rule = rule or "none"
         if speaker:
             sentence_speaker[last] = speaker
-            if types.get(speaker) == "person":
-                last_person = speaker
+            people.add(speaker)
         results.append((doc.sentences[first][0], speaker or "", body, rule,
                         doc.sentences[last][0], words, quote_start, quote_end))
         advance(quote_end)
@@ -384,10 +414,11 @@ def _continue_into_next_paragraph(doc, results):
             results[index] = (quote[0], following[1], quote[2], "next paragraph", *quote[4:])
 
 
-def _after(doc, quote_end, last, found, quotes, last_person):
+def _after(doc, quote_start, quote_end, last, found, quotes, people):
     """Rule `after`: a reporting clause right after the closing mark, in the same sentence (or
     in a next sentence that starts in lower case, where the splitter cut after “...?”).
-    `found`: every match of _VERB in the text, and their starts."""
+    `found`: every match of _VERB in the text, and their starts; a pronoun is resolved as
+    where the quote opens."""
     text = doc.text
     limit = doc.sentences[last][3]
     following = last + 1
@@ -403,29 +434,29 @@ def _after(doc, quote_end, last, found, quotes, last_person):
     if verb.start() == begin:                              # ,” said Federation Council ...
         pronoun = _LEADING_PRONOUN.match(text, verb.end(), limit)
         if pronoun:
-            return last_person, "after+pronoun"
+            return people.resolve(pronoun.group().strip().lower(), quote_start), "after+pronoun"
         speaker = _inverted(doc, verb, limit)
         return (speaker, "after") if speaker else (None, None)
     head = text[begin:verb.start()]
     if len(head.split()) > 8:
         return None, None
-    speaker, pronoun = _subject(doc, begin, verb.start(), quotes, last_person)
-    if speaker is None and not pronoun:
-        return None, None
-    return speaker, "after+pronoun" if pronoun else "after"
+    speaker, pronoun = _subject(doc, begin, verb.start(), quotes)
+    if pronoun:
+        return people.resolve(pronoun, quote_start), "after+pronoun"
+    return (speaker, "after") if speaker else (None, None)
 
 
-def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, last_person):
+def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, people):
     """Rule `before`: the last reporting verb earlier in the sentence, outside quotes (`verbs`:
-    the document's, with their starts and the results of _subject for those before the quote,
-    a pronoun's subject left None)."""
+    the document's, with their starts and the results of _subject for those before the
+    quote)."""
     index = bisect_left(verb_starts, quote_start) - 1
     if index < 0 or verb_starts[index] < sentence_start:
         return None, None
     verb = verbs[index]
     speaker, pronoun = subjects[index]
     if pronoun:
-        speaker = last_person
+        speaker = people.resolve(pronoun, verb.start())
     if speaker is None and not pronoun:
         speaker = _inverted(doc, verb, quote_start)
     if speaker is None and not pronoun:
@@ -457,7 +488,8 @@ def find_quotes(docs_or_sentences, gazetteer=None, mentions=None):
         else:
             document = found.get(doc_id, [])
         rows.extend((doc_id, *quote) for quote in document_quotes(sentences, document,
-                                                                   matcher.types))
+                                                                   matcher.types,
+                                                                   matcher.pronouns))
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 

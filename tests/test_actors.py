@@ -199,6 +199,22 @@ def test_an_actor_with_only_marked_aliases_is_an_error(tmp_path):
         load_gazetteer(path)
 
 
+@pytest.mark.parametrize("row", ["Lloyd Austin,Lloyd Austin,person,US,Secretary,,it",
+                                 "NATO,NATO,organisation,NATO,Alliance,,she"])
+def test_a_pronoun_other_than_he_or_she_or_for_a_non_person_is_an_error(tmp_path, row):
+    path = tmp_path / "actors.csv"
+    path.write_text("actor,aliases,type,affiliation,role,adjectives,pronoun\n" + row + "\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="line 2.*pronoun"):
+        load_gazetteer(path)
+
+
+def test_the_gazetteer_gives_each_person_a_pronoun_and_no_one_else(gazetteer):
+    persons = gazetteer["type"].eq("person")
+    assert set(gazetteer.loc[persons, "pronoun"]) == {"he", "she"}
+    assert set(gazetteer.loc[~persons, "pronoun"]) == {""}
+
+
 def test_candidates_list_unknown_names_but_not_capitalised_common_words(gazetteer, matcher):
     table = sentence_table("Meanwhile, Olena Kovalenko met Vladimir Putin in Sochi.",
                            "Training continued, and the training was hard.",

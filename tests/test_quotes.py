@@ -72,6 +72,28 @@ def test_a_quote_left_open_at_its_paragraphs_end_takes_the_speaker_named_where_i
         ("Volodymyr Zelensky", "next paragraph"), ("Volodymyr Zelensky", "after")]
 
 
+def test_she_is_not_the_last_speaker_when_he_is_a_man():
+    text = ("Maria Zakharova said the West was to blame. Dmitry Peskov told reporters the talks "
+            "were off.\n"
+            "“Nobody in Moscow will accept foreign troops,” she said.")
+    assert quotes_of(text)[-1][0] == "Maria Zakharova"
+
+
+def test_pronoun_goes_to_the_person_the_sentence_before_opens_with_in_its_paragraph():
+    text = ("Peskov said the talks were off.\n"
+            "Kaja Kallas, the EU’s foreign policy chief, dismissed the conditions. “What Moscow "
+            "puts forward is a surrender plan,” she said.")
+    assert quotes_of(text)[-1] == ("Kaja Kallas", "What Moscow puts forward is a surrender plan",
+                                   "after+pronoun")
+
+
+def test_a_pronoun_no_named_person_fits_leaves_the_speaker_unknown():
+    text = ("Dmitry Peskov said the talks were off.\n"
+            "“Nobody in Moscow will accept foreign troops,” she said.")
+    assert quotes_of(text) == [("", "Nobody in Moscow will accept foreign troops",
+                                "after+pronoun")]
+
+
 def test_pronoun_before_a_colon():
     text = ("Vladimir Kornilov, a commentator, warned that troops would be targets. He said: "
             "“What is the big deal, Sir Starmer?”")
