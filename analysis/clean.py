@@ -125,9 +125,8 @@ RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock",
-                     "file", "©", "["),
-    "copyright": ("©", "all rights reserved"),
-    "credit line": ("reporting by", "editing by", "writing by", "contributed"),
+                     "©", "["),
+    "credit line": ("ing by", "contributed"),
     "donation appeal": ("support", "donat", "contribution", "ad-free", "dear reader",
                         "message from", "your help", "not ready to", "remind me",
                         "payment method", "paying method", "become a", "small favo"),
