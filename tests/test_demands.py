@@ -75,6 +75,11 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "halt_training", "Dmitry Peskov", None),
     ("A senior Russian diplomat warned that any Western troops sent to Ukraine would be "
      "legitimate targets.", "escalation_threat", None, None),
+    # Reported speech: "would not" for "will not".
+    ("Sergei Lavrov said Moscow would not tolerate troops from NATO countries in Ukraine.",
+     "no_foreign_troops", "Sergei Lavrov", "NATO"),
+    ("The Kremlin has long said that Ukraine must remain neutral.", "neutrality", "Russia", None),
+    ("Moscow wants Kyiv to stay out of NATO for good.", "neutrality", "Russia", None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
