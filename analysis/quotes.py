@@ -25,9 +25,10 @@ Speakers, tried in this order (the `rule` column says which one applied):
   none       no speaker found: the quote is kept, the speaker left empty
 A subject "he" / "she" (rules after and before) is the person the quote's own sentence opens
 with, titles aside ("Secretary of State Marco Rubio was more cautious: “...,” he said"); else
-the last person named as the subject of a reporting verb or as the speaker of a quote (rule
-"after+pronoun", "before+pronoun"). A person the gazetteer gives the other pronoun is passed
-over ("she" is not Dmitry Peskov). The
+the one the sentence before opens with, in the same paragraph; else the last person named as
+the subject of a reporting verb or as the speaker of a quote (rule "after+pronoun",
+"before+pronoun"). A person the gazetteer gives the other pronoun is passed over ("she" is not
+Dmitry Peskov). The
 subject of a reporting verb is the actor named right before it (allowing "has", "also", an
 adverb, an appositive between commas, or "X's office"); after "and" / "but" it is the subject
 of the verb before ("Lavrov replied that ... but added that ...").
