@@ -352,9 +352,10 @@ def _is_headline(line):
 
 def _remove_teaser_lists(lines, rules):
     """Remove the headlines listed under a teaser heading ("Read next", "More on this story"),
-    up to the first line that is not one (furniture between them is passed over)."""
+    up to the first line that is not one (furniture between them is passed over). A teaser that
+    carries its own headline ("Read more: ...") heads no list: the article goes on after it."""
     for i, rule in enumerate(rules):
-        if rule != "teaser" or not _is_headline(lines[i][1]):
+        if rule != "teaser" or not _is_headline(lines[i][1]) or ": " in lines[i][1]:
             continue
         for j in range(i + 1, len(lines)):
             if rules[j] is None and _is_headline(lines[j][1]):

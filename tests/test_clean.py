@@ -153,6 +153,13 @@ def test_short_lines_continued_by_removed_furniture_make_a_link_list():
     assert removed == {"Share": "label", "Facebook": "label", "Russia": "link list"}
 
 
+def test_a_teaser_with_its_own_headline_heads_no_list():
+    lines = ARTICLE[:1] + ["Read more: Kremlin rejects the ceasefire plan", "Red lines and demands",
+                           ARTICLE[1]]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.text.split("\n") == [ARTICLE[0], "Red lines and demands", ARTICLE[1]]
+
+
 @pytest.mark.parametrize("items", [
     ["- Neutrality", "- No NATO troops", "- A smaller army"],
     ["1. Neutrality", "2. No NATO troops", "3. A smaller army"],
