@@ -23,6 +23,8 @@ Speakers, tried in this order (the `rule` column says which one applied):
   next paragraph  a quote left open at the end of its paragraph, without a clause of its own,
              takes the speaker of the quote that opens the next paragraph and goes on there
   none       no speaker found: the quote is kept, the speaker left empty
+A reporting clause that names someone the gazetteer lacks ("said Olga Lebedeva, an analyst")
+gives an empty speaker under its rule, never the speaker of the quote before.
 A subject "he" / "she" (rules after and before) is the person the quote's own sentence opens
 with, titles aside ("Secretary of State Marco Rubio was more cautious: “...,” he said"); else
 the one the sentence before opens with, in the same paragraph; else the last person named as
@@ -81,6 +83,12 @@ _VERB_AFTER = [re.compile(r"%s(?=(?:%s)(?![\w-]))" % (before, _by_first_letter(R
                for before in (" ", r"[^A-Za-z0-9_ \-]")]
 _PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She)\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
+# A name, as the gazetteer may lack it: capitalised words ("Olga Lebedeva", "Mr. Smith").
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+"
+_NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
+_NAME_ONLY = re.compile(_NAME)
+# ... ending the text before a verb, perhaps with an appositive ("Olga Lebedeva, an analyst, said").
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,[^,“”\"]{1,80},)?\s*$")
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
 _BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
                       r"previously|once|already|\w+ly))*\s*$")
@@ -195,6 +203,7 @@ class _Document:
         starts = {sentence_id: start for sentence_id, _, start, _, _ in sentences}
         self.mentions = [(starts[sid] + start, starts[sid] + end, actor)
                          for sid, actor, _, start, end, _ in mentions]
+        self.adjectives = [form == "adjective" for *_, form in mentions]
         self.mention_starts = [start for start, _, _ in self.mentions]
         self.ending = {}          # end offset -> actor of the first mention ending there
         for _, end, actor in self.mentions:
@@ -213,6 +222,8 @@ class _Document:
         "Putin’s"), or None."""
         _, _, start, end, _ = self.sentences[index]
         first = bisect_left(self.mention_starts, start)
+        while first < len(self.mentions) and self.adjectives[first]:    # "Ukrainian President"
+            first += 1
         if first == len(self.mentions):
             return None
         mention_start, mention_end, actor = self.mentions[first]
@@ -358,7 +369,9 @@ def document_quotes(sentences, mentions, types, pronouns=None):
             verb = verbs[len(subjects)]
             index = doc.sentence_at(verb.start())
             start = doc.sentences[index][2]
-            speaker, pronoun = _subject(doc, start, verb.start(), quotes)
+            # "according to" has no subject: its speaker follows it ("..., according to Peskov").
+            speaker, pronoun = ((None, None) if verb.group() == "according to"
+                                else _subject(doc, start, verb.start(), quotes))
             subjects.append((speaker, pronoun))
             if pronoun:
                 speaker = people.resolve(pronoun, verb.start())
@@ -437,14 +450,18 @@ def _after(doc, quote_start, quote_end, last, found, quotes, people):
         if pronoun:
             return people.resolve(pronoun.group().strip().lower(), quote_start), "after+pronoun"
         speaker = _inverted(doc, verb, limit)
-        return (speaker, "after") if speaker else (None, None)
+        # Someone the gazetteer lacks ("said Olga Lebedeva, an analyst"): known to speak,
+        # unknown to the package; not the speaker of the quote before.
+        return (speaker or "", "after") if speaker or _NAME_AFTER.match(text, verb.end(), limit) \
+            else (None, None)
     head = text[begin:verb.start()]
     if len(head.split()) > 8:
         return None, None
     speaker, pronoun = _subject(doc, begin, verb.start(), quotes)
     if pronoun:
         return people.resolve(pronoun, quote_start), "after+pronoun"
-    return (speaker, "after") if speaker else (None, None)
+    return (speaker or "", "after") if speaker or _NAME_ONLY.fullmatch(head.strip()) \
+        else (None, None)
 
 
 def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, people):
@@ -460,6 +477,9 @@ def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, peop
         speaker = people.resolve(pronoun, verb.start())
     if speaker is None and not pronoun:
         speaker = _inverted(doc, verb, quote_start)
+        if speaker is None and (_NAME_AFTER.match(doc.text, verb.end(), quote_start) or
+                                _NAME_BEFORE.search(doc.text, sentence_start, verb.start())):
+            speaker = ""                                # named, but not in the gazetteer
     if speaker is None and not pronoun:
         return None, None
     return speaker, "before+pronoun" if pronoun else "before"

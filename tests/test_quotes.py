@@ -94,6 +94,31 @@ def test_a_pronoun_no_named_person_fits_leaves_the_speaker_unknown():
                                 "after+pronoun")]
 
 
+def test_an_adjective_before_the_title_does_not_hide_the_sentences_subject():
+    text = ("Sergei Lavrov said the talks were off.\n"
+            "Ukrainian President Volodymyr Zelensky thanked his allies. “Ukraine will decide for "
+            "itself who stands beside us,” he told reporters.")
+    assert quotes_of(text)[-1][0] == "Volodymyr Zelensky"
+
+
+def test_according_to_names_no_speaker_before_it():
+    text = ("“Our proposals are well known to the enemy,” Lavrov told the news agency TASS, "
+            "according to a transcript. “Either Kyiv accepts them or the army decides.”")
+    assert [speaker for speaker, _, _ in quotes_of(text)] == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov said the talks were off.\n“He is asking for land his army never took,” said Olga "
+    "Lebedeva, an analyst in Riga.",
+    "Lavrov said the talks were off.\n“He is asking for land his army never took,” Olga "
+    "Lebedeva said.",
+    "Lavrov said the talks were off.\nOlga Lebedeva, an analyst in Riga, said: “He is asking "
+    "for land his army never took.”",
+])
+def test_a_speaker_named_but_not_in_the_gazetteer_is_unknown_not_the_one_before(text):
+    assert quotes_of(text)[-1][0] == ""
+
+
 def test_pronoun_before_a_colon():
     text = ("Vladimir Kornilov, a commentator, warned that troops would be targets. He said: "
             "“What is the big deal, Sir Starmer?”")
