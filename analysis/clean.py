@@ -15,10 +15,12 @@ Order of work:
    also" and the teaser's truncated text);
 4. remove the headlines listed under a teaser heading ("More on this story");
 5. remove link lists: runs of very short lines that end no sentence (tags, share buttons);
-6. drop later copies of a line already kept (a headline printed twice).
+6. remove short lines that end no sentence and recur in the document (buttons, labels);
+7. drop later copies of a line already kept (a headline printed twice).
 """
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .regex_literals import literal_sets, longest
@@ -43,7 +45,9 @@ CUE_PHRASES = {
         r"\bbecome a (?:patron|supporter|paying member)\b", r"^become a member\W*$",
         r"\bsupport (?:us|our work) (?:monthly|today)\b", r"\bsupporting us\b",
         r"\bsmall favou?r to ask\b", r"\bremind me (?:later|in \w+)\b",
-        r"\b(?:regular|one-off|monthly|annual|recurring) (?:contribution|donation|gift)\b"),
+        r"\b(?:regular|one-off|monthly|annual|recurring) (?:contribution|donation|gift)\b",
+        r"\byour (?:contribution|donation)s? (?:helps?|keeps?|allows?|makes?)\b",
+        r"\breaders like you\b"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"\bsubscribers? agree\b",
         r"\bsubscribe (?:now|here|today|for free|to (?:our|the))\b", r"\bprivacy policy\b",
@@ -61,6 +65,12 @@ CUE_PHRASES = {
         r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
         r"^(?:read|see) (?:also|more|next): ", r"^(?:watch|listen|video|podcast): [^.]*$"),
+    # A consent banner, and its buttons. Not "cookies" alone: an article may mention cookies.
+    "cookie notice": (
+        r"\b(?:we|(?:this|our) (?:web)?site|our partners) (?:and our partners )?uses? cookies\b",
+        r"\buse of cookies\b", r"\bcookies? (?:policy|settings|preferences|notice|consent)\b",
+        r"^(?:accept|reject|allow|decline|refuse)(?: all)?(?: cookies)?\W*$",
+        r"^(?:manage|cookie|privacy) (?:preferences|settings|choices|options)\W*$"),
 }
 BLOCK_CUES = {**{name: _cues(*phrases) for name, phrases in CUE_PHRASES.items()},
               "author box": r"^About \S+(?: \S+){0,3}$"}
@@ -100,7 +110,8 @@ LINE_RULES = {
              r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads)\s*:?\s*$",
     "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
     "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",
-    "copyright": r"^(?i:copyright\b|©|\(c\) \d{4})|(?i:\ball rights reserved)",
+    # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
+    "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)",
     "photo credit": r"(?i:[(\[](?:source|photo|image|credit|picture|file)s?:[^)\]]*[)\]]\s*$|"
                     r"\((?:[a-z]+ )?photo/[^)]*\)\s*$|\bphotograph: [^.]{1,80}$|©[^.©]{1,60}$|"
                     r"^\[\d+/\d+\]|^(?:photo|image|credit|picture)s?:\s|"
@@ -129,11 +140,14 @@ TRIGGERS = {
     "credit line": ("ing by", "contributed"),
     "donation appeal": ("support", "donat", "contribution", "ad-free", "dear reader",
                         "message from", "your help", "not ready to", "remind me",
-                        "payment method", "paying method", "become a", "small favo"),
+                        "payment method", "paying method", "become a", "small favo",
+                        "readers like you"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
                        "never miss", "for reading"),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
     "teaser": ("…", "..."),
+    "cookie notice": ("cookie",),
+    "copyright": ("copyright", "©", "(c) ", "rights reserved"),
 }
 
 
@@ -203,6 +217,10 @@ LINK_LIST_MAX_WORDS = 4
 SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]? [\"“‘(]?[A-Z]")
 QUOTES = "\"“”‘’«»"
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
+# A button or label a page prints again and again ("SKIP ADVERTISEMENT", "Share full article",
+# the author's name over each box) is a short line that ends no sentence and recurs in the
+# document; an article does not print a subheading twice.
+REPEATED_STUB_MAX_WORDS = 6
 
 
 @dataclass
@@ -392,6 +410,19 @@ def _remove_link_lists(lines, rules):
         start = stop + 1
 
 
+def _remove_repeated_stubs(lines, rules, keys):
+    """Remove every copy of a short line that ends no sentence and occurs more than once (`keys`:
+    the lines casefolded). The headline (the first line) is exempt: pages print it twice, and
+    its later copies go as repeated lines."""
+    counts = Counter(keys)
+    for i in range(1, len(lines)):
+        if rules[i] is None and counts[keys[i]] > 1 and keys[i] != keys[0]:
+            line = lines[i][1]
+            if line.count(" ") < REPEATED_STUB_MAX_WORDS and not _ends_sentence(line) \
+                    and not LIST_ITEM.match(line):
+                rules[i] = "repeated label"
+
+
 def clean_text(raw):
     """Return the article text (one paragraph a line) and the removed lines with their rules."""
     lines = _logical_lines(raw)
@@ -406,10 +437,12 @@ def clean_text(raw):
     _remove_block_interiors(lines, rules)
     _remove_teaser_lists(lines, rules)
     _remove_link_lists(lines, rules)
-    seen = set()
     # Logical lines are already single-spaced; casefolding has no context, so the document's
     # casefold split at "\n" is each line's (one call instead of one a line).
-    for i, key in enumerate(joined.casefold().split("\n")):
+    keys = joined.casefold().split("\n")
+    _remove_repeated_stubs(lines, rules, keys)
+    seen = set()
+    for i, key in enumerate(keys):
         if rules[i] is None:
             if key in seen:
                 rules[i] = "repeated line"

@@ -111,6 +111,10 @@ def test_broken_paragraph_is_rejoined():
     ("Read also: Kremlin rejects ceasefire plan", "teaser"),
     ("Watch: Lavrov walks out of the meeting", "teaser"),
     ("Explore more on these topics", "teaser"),
+    ("We use cookies to give you the best experience on our website.", "cookie notice"),
+    ("Accept all cookies", "cookie notice"),
+    ("Manage preferences", "cookie notice"),
+    ("Copyright © Example Media Group", "copyright"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -126,7 +130,10 @@ def test_article_sentences_with_cue_like_words_stay():
             "Watch: that was the word Peskov used, a reporter said.\n"
             "A Reuters reporter in Kyiv contributed the photographs to the exhibition in Lviv.\n"
             "Last week, on Monday, 4 May, the talks began.\n"
-            "Moscow wants the sanctions lifted (Photo shoots were cancelled) and talks resumed.")
+            "Moscow wants the sanctions lifted (Photo shoots were cancelled) and talks resumed.\n"
+            "In 2013 a US diplomat handed out cookies to protesters on the Maidan.\n"
+            "Copyright law was not on the agenda, the ministry said.\n"
+            "Accept all of it or nothing, Lavrov told them.")
     assert clean_text(text).text == text
 
 
@@ -186,6 +193,23 @@ def test_headlines_under_a_teaser_heading_go_up_to_the_next_sentence():
         "teaser (after its heading)"]
 
 
+def test_a_short_line_that_recurs_goes_every_time_but_a_headline_printed_again_stays_once():
+    lines = (["Russia sets out its terms", "Jump to comments", ARTICLE[0], "Russia sets out its terms",
+              "Jump to comments", ARTICLE[1], "Red lines"])
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.text.split("\n") == ["Russia sets out its terms", *ARTICLE, "Red lines"]
+    assert [(text, rule) for _, text, rule in cleaned.removed] == [
+        ("Jump to comments", "repeated label"), ("Russia sets out its terms", "repeated line"),
+        ("Jump to comments", "repeated label")]
+
+
+def test_list_items_and_sentences_that_recur_are_not_labels():
+    lines = [ARTICLE[0], "- Neutrality", ARTICLE[1], "- Neutrality", "Talks failed.",
+             "Talks failed."]
+    removed = [(text, rule) for _, text, rule in clean_text("\n".join(lines)).removed]
+    assert removed == [("- Neutrality", "repeated line"), ("Talks failed.", "repeated line")]
+
+
 def test_short_run_inside_a_donation_block_goes_but_the_article_around_it_stays():
     article = ["The ceasefire held overnight, officials in Kyiv said on Tuesday."] * 1
     appeal = ["Dear readers,", "Independent reporting costs money.", "Please support us today."]
@@ -204,6 +228,13 @@ def test_short_run_inside_a_donation_block_goes_but_the_article_around_it_stays(
      "Kharkiv on Tuesday morning. (Photo: Sergey Bobok / AFP)", "photo credit"),
     ("The foreign minister said on Tuesday that the talks would resume in Istanbul next month, "
      "according to a statement carried by state media that also …", "teaser"),
+    ("This website and our partners use cookies to measure how our pages are used and to show "
+     "you content that matches your interests; you can change this at any time.",
+     "cookie notice"),
+    ("Copyright (c) 2025 Example Radio, Inc. Used with the permission of Example Radio, 100 Main "
+     "Street, Suite 4, Springfield, for personal and non-commercial use only.", "copyright"),
+    ("Our reporters work where a free press is banned, and they depend on support from readers "
+     "like you to keep telling the stories nobody else will tell.", "donation appeal"),
 ])
 def test_rules_also_catch_long_lines(line, rule):
     assert len(line.split()) > 20
