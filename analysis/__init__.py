@@ -7,7 +7,8 @@ from .actors import (actor_totals, affiliation_counts, candidate_counts, compile
                      load_gazetteer, mention_counts, mention_evidence)
 from .corpus import (check_corpus, corpus_files, document_lengths, inventory_summary,
                      iter_documents, iter_inventory, load_corpus, loaded_metadata,
-                     removed_by_rule, removed_lines, scan_corpus, top_documents)
+                     removed_by_rule, removed_lines, scan_corpus, top_documents,
+                     unmatched_metadata)
 from .demands import (actor_category_counts, category_counts, category_timeline,
                       category_totals, code_document, code_sentences, demand_evidence,
                       evidence_html, load_codebook, make_coder, select_categories)
@@ -20,12 +21,12 @@ from .terms import (check_count, check_terms, collocations, concordance, count_t
                     document_term_frequency, keyness, load_stopwords, stemmed_frequency,
                     term_frequency, term_trends)
 from .text import SentenceSplitter, sentences, tokens
-from .validation import annotation_covers, disagreements, load_annotation, scores
+from .validation import annotation_for, disagreements, load_annotation, scores
 
 __all__ = [
     "InputError", "set_progress",
     "scan_corpus", "load_corpus", "iter_inventory", "iter_documents", "check_corpus",
-    "loaded_metadata",
+    "loaded_metadata", "unmatched_metadata",
     "removed_lines", "removed_by_rule", "corpus_files", "inventory_summary", "top_documents",
     "document_lengths",
     "SentenceSplitter", "sentences", "tokens",
@@ -40,6 +41,6 @@ __all__ = [
     "load_codebook", "code_sentences", "category_counts", "category_totals", "demand_evidence",
     "select_categories", "make_coder", "code_document", "category_timeline",
     "actor_category_counts", "evidence_html",
-    "load_annotation", "annotation_covers", "scores", "disagreements",
+    "load_annotation", "annotation_for", "scores", "disagreements",
     "run_pipeline", "rows_folder",
 ]

@@ -61,13 +61,14 @@ def _split_aliases(value):
     return [alias.strip() for alias in value.split("|") if alias.strip()]
 
 
-def load_gazetteer(path=GAZETTEER_FILE):
+def load_gazetteer(path=None):
     """One row per actor: actor, aliases, guarded, adjectives (lists), type, affiliation, role,
-    pronoun ("he", "she" or "").
+    pronoun ("he", "she" or ""); path None: the package's own gazetteer.
 
     `aliases` holds every alias without its ~ mark; `guarded` the ones that had it.
     Problems name the file, line and field.
     """
+    path = GAZETTEER_FILE if path is None else path
     rows, seen, unguarded = [], {}, {}
     for line, row in read_table(path, required=GAZETTEER_COLUMNS):
         if row["actor"] in seen:

@@ -19,6 +19,10 @@ from .files import DEFAULT_MAX_BYTES, DuplicateFinder, doc_ids, list_files, read
 from .progress import with_progress
 
 METADATA_FILE = "metadata.csv"
+# Tables, data and code kept beside the articles (a scrape's sources.csv, a notebook): text that
+# decodes like an article, but never is one.
+NOT_ARTICLE_SUFFIXES = frozenset({".csv", ".tsv", ".json", ".jsonl", ".ndjson", ".yaml", ".yml",
+                                  ".py", ".ipynb", ".r", ".sql"})
 METADATA_COLUMNS = ["doc_id", "title", "outlet", "date", "date_note"]
 INVENTORY_COLUMNS = ["path", "doc_id", "status", "reason", "encoding", "chars"]
 
@@ -59,8 +63,11 @@ def inventory_row(root, relative, doc_id, reason, max_bytes=DEFAULT_MAX_BYTES):
     """
     row = {"path": relative, "doc_id": doc_id, "status": "skipped", "reason": reason or "",
            "encoding": "", "chars": 0, "raw_text": None}
+    suffix = os.path.splitext(relative)[1].lower()
     if relative == METADATA_FILE:
         row["reason"] = "corpus metadata, merged into the documents"
+    elif reason is None and suffix in NOT_ARTICLE_SUFFIXES:
+        row["reason"] = f"a data or code file ({suffix}), not an article"
     elif reason is None:
         # A plain join: a Path object per file costs more than reading a short file.
         row.update(read_file(os.path.join(root, relative), max_bytes))
@@ -226,6 +233,33 @@ def removed_lines(docs):
 def corpus_files(inventory):
     """The inventory without the text: what `figures/corpus_files.csv` holds."""
     return inventory[INVENTORY_COLUMNS].copy()
+
+
+def unmatched_metadata(path, files):
+    """The doc_ids of the corpus's metadata.csv that name no file of the inventory `files`
+    (their titles and dates go nowhere): a list of (doc_id, the doc_id it may mean or None),
+    the latter when it names a file with its suffix ("a.txt" for "a")."""
+    ids = set(files["doc_id"])
+    unmatched = []
+    for doc_id in read_metadata(_corpus_root(path) / METADATA_FILE)["doc_id"]:
+        if doc_id not in ids:
+            stem = os.path.splitext(doc_id)[0]
+            unmatched.append((doc_id, stem if stem in ids else None))
+    return unmatched
+
+
+def describe_inventory(path, files):
+    """What a run reads, in a few lines for the console: files per status, and metadata rows
+    that name no file."""
+    counts = files["status"].value_counts()
+    lines = [f"corpus: {counts.get('loaded', 0):,} article(s) loaded, "
+             f"{counts.get('skipped', 0):,} file(s) skipped, {counts.get('duplicate', 0):,} "
+             "duplicate(s); each file and its reason in figures/corpus_files.csv"]
+    for doc_id, meant in unmatched_metadata(path, files):
+        lines.append(f"warning: {METADATA_FILE}: doc_id '{doc_id}' names no file"
+                     + (f"; did you mean '{meant}'? (a doc_id is the path without its suffix)"
+                        if meant else ""))
+    return lines
 
 
 def inventory_summary(files):

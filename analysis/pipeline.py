@@ -524,7 +524,7 @@ def rows_folder(parent=None):
 
 def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk_size=250,
                  listing=None, tools=None, timer=None, stages=STAGES, progress=None,
-                 rows_dir=None):
+                 rows_dir=None, stopwords=None, gazetteer=None, codebook=None):
     """Run every analysis over the folder `corpus_dir`; returns a PipelineResult.
 
     engine: "local", "processes" (`workers` processes, default one per core) or "dask":
@@ -532,7 +532,9 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     one, a LocalCluster of `workers` processes is started for the run. Dask workers must be
     able to import `analysis` and read `corpus_dir` at the same path.
     listing: the files to analyse, from `corpus_listing` (default: all), in any order.
-    tools: a Tools from `make_tools` (default: fitted on this corpus with the shipped lists).
+    tools: a Tools from `make_tools` (default: fitted on this corpus with `stopwords`,
+    `gazetteer` and `codebook`, as `load_stopwords`, `load_gazetteer` and `load_codebook` give
+    them; None: the package's own).
     timer: a dict of stage -> seconds, added to as the stages run (local engine only).
     stages: the STAGES to run, with the ones they need (default: all); the tables of the
     others are empty, and the documents' sentence counts without "sentence split" too.
@@ -557,7 +559,9 @@ def run_pipeline(corpus_dir, engine="local", workers=None, scheduler=None, chunk
     # In doc_id order, each chunk holds consecutive documents: spooled chunks need no merge.
     listing = sorted(corpus_listing(root) if listing is None else listing,
                      key=lambda entry: entry[1])
-    tools = make_tools(root, listing) if tools is None else tools
+    if tools is None:
+        tools = make_tools(root, listing, stopwords=stopwords, gazetteer=gazetteer,
+                           codebook=codebook)
     if rows_dir is not None:
         Path(rows_dir).mkdir(parents=True, exist_ok=True)
         rows_dir = tempfile.mkdtemp(prefix="pipeline-rows-", dir=Path(rows_dir).resolve())

@@ -41,7 +41,9 @@ MAX_FIGURE_INCHES = 24
 MAX_LABELLED_CELLS = 600    # cells of a heatmap, dots of a timeline: each label is a text object
 MAX_LABELLED_DATES = 24     # dates of a timeline: more, and the labels of a row run together
 MAX_TICK_LABELS = 80
+SHORT_SPAN = pd.Timedelta(days=730)     # dates closer than this get a timeline of their own span
 HEATMAP_COLOURS = "Blues"
+EMPTY_NOTE = "Nothing to show: the table behind this figure is empty"
 
 
 def source_line(docs, corpus_label):
@@ -58,6 +60,13 @@ def subset_title(title, shown, total, ranking):
     if len(shown) >= total:
         return title
     return f"{title} (the {len(shown):,} {ranking}, of {total:,})"
+
+
+def _say_nothing_to_show(ax):
+    """Say so on a figure with nothing to draw (no sentence coded, no term found), rather than
+    leave blank axes that look like a failed plot."""
+    ax.text(0.5, 0.5, EMPTY_NOTE, transform=ax.transAxes, ha="center", va="center",
+            color="#555555")
 
 
 def _finish(fig, ax, title, xlabel, ylabel, source):
@@ -130,6 +139,8 @@ def bar_chart(table, label, value, *, title, xlabel, ylabel, source, top=None, r
         fig, ax = plt.subplots(figsize=(7.5, height))
         ax.barh(table[label][::-1], table[value][::-1], color=BAR_COLOUR)
         _value_axis(ax.xaxis, 6)
+        if table.empty:
+            _say_nothing_to_show(ax)
         return _finish(fig, ax, title, xlabel, ylabel, source)
 
 
@@ -148,6 +159,11 @@ def heatmap(table, row, column, value, *, title, xlabel, ylabel, source, row_ord
     with matplotlib.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(min(MAX_FIGURE_INCHES, max(6, 0.9 * grid.shape[1] + 3)),
                                         min(MAX_FIGURE_INCHES, max(2.5, 0.4 * grid.shape[0] + 1.5))))
+        if grid.size == 0:
+            ax.set_xticks([])
+            ax.set_yticks([])
+            _say_nothing_to_show(ax)
+            return _finish(fig, ax, title, xlabel, ylabel, source)
         image = ax.imshow(grid.to_numpy(), cmap=HEATMAP_COLOURS, aspect="auto",
                           vmin=0, vmax=max(1, grid.to_numpy().max()))
         if grid.shape[1] <= MAX_TICK_LABELS:
@@ -209,6 +225,8 @@ def small_multiples(table, facet, label, value, *, title, xlabel, source, facet_
             ax.set_xlabel(xlabel, fontsize=9)
         for ax in list(axes.flat)[len(facets):]:
             ax.set_visible(False)
+        if not facets:
+            fig.text(0.5, 0.5, EMPTY_NOTE, ha="center", va="center", color="#555555")
         fig.suptitle(title, x=0.01, y=1 - 0.1 / height, ha="left", va="top", fontsize=12,
                      fontweight="bold")
         fig.text(0.01, 0.005, source, fontsize=8, color="#555555", ha="left", va="bottom")
@@ -242,18 +260,39 @@ def concordance_view(table, columns=("doc_id", "sentence_id", "left", "keyword",
 # --- Figures over time ----------------------------------------------------------------------
 
 
-def timeline(table, date, row, value, *, row_order, start_year, end_year, title, xlabel, ylabel,
-             source):
+def _date_axis(axis, dates, start_year, end_year):
+    """Limits and ticks of `timeline`'s time axis (see there)."""
+    if len(dates) == 0 and (start_year is None or end_year is None):
+        return
+    if start_year is None and end_year is None and dates.max() - dates.min() < SHORT_SPAN:
+        margin = max((dates.max() - dates.min()) / 20, pd.Timedelta(days=3))
+        axis.axes.set_xlim(dates.min() - margin, dates.max() + margin)
+        locator = matplotlib.dates.AutoDateLocator()
+        axis.set_major_locator(locator)
+        axis.set_major_formatter(matplotlib.dates.ConciseDateFormatter(locator))
+        return
+    start_year = dates.min().year if start_year is None else start_year
+    end_year = dates.max().year if end_year is None else end_year
+    first = min([pd.Timestamp(start_year, 1, 1)] + list(dates))
+    last = max([pd.Timestamp(end_year, 12, 31)] + list(dates))
+    axis.axes.set_xlim(first - pd.Timedelta(days=60), last + pd.Timedelta(days=60))
+    axis.set_major_locator(matplotlib.dates.YearLocator())
+    axis.set_major_formatter(matplotlib.dates.DateFormatter("%Y"))
+
+
+def timeline(table, date, row, value, *, row_order, start_year=None, end_year=None, title,
+             xlabel, ylabel, source):
     """Dots on a time axis: one per (date, row) of a long table, its size and label the value.
 
-    The axis spans start_year to end_year, widened to any date outside them. Past
-    MAX_LABELLED_CELLS dots or MAX_LABELLED_DATES dates, the labels would overlap: the size
-    alone shows the value, and a legend beside the axes says what sizes mean.
+    The axis spans whole years, start_year to end_year (None: the first and last year of the
+    dates), widened to any date outside them. With neither year given and dates that span less
+    than SHORT_SPAN, it spans just the dates, with month or day ticks: a month of articles on a
+    ten-year axis would be one blot. Past MAX_LABELLED_CELLS dots or MAX_LABELLED_DATES dates,
+    the labels would overlap: the size alone shows the value, and a legend beside the axes says
+    what sizes mean.
     """
     positions = {name: n for n, name in enumerate(row_order)}
     dates = table[date]
-    first = min([pd.Timestamp(start_year, 1, 1)] + list(dates))
-    last = max([pd.Timestamp(end_year, 12, 31)] + list(dates))
     with matplotlib.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(9, max(2.5, 0.45 * len(row_order) + 1.5)))
         y = table[row].map(positions)
@@ -264,6 +303,8 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
 
         dots = dict(color=BAR_COLOUR, alpha=0.8)
         ax.scatter(dates, y, s=size(table[value]), zorder=3, **dots)
+        if table.empty:
+            _say_nothing_to_show(ax)
         if len(table) <= MAX_LABELLED_CELLS and dates.nunique() <= MAX_LABELLED_DATES:
             for when, position, count in zip(dates, y, table[value]):
                 ax.annotate(f"{count:g}", (when, position), xytext=(6, 4),
@@ -277,9 +318,7 @@ def timeline(table, date, row, value, *, row_order, start_year, end_year, title,
                       loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
         ax.set_yticks(np.arange(len(row_order)), labels=row_order)
         ax.set_ylim(len(row_order) - 0.5, -0.5)
-        ax.set_xlim(first - pd.Timedelta(days=60), last + pd.Timedelta(days=60))
-        ax.xaxis.set_major_locator(matplotlib.dates.YearLocator())
-        ax.xaxis.set_major_formatter(matplotlib.dates.DateFormatter("%Y"))
+        _date_axis(ax.xaxis, dates, start_year, end_year)
         ax.grid(axis="x", color="#dddddd", zorder=0)
         return _finish(fig, ax, title, xlabel, ylabel, source)
 
@@ -299,7 +338,7 @@ def demand_actors(table, categories, *, source, top=None):
                    column_order=categories)
 
 
-def demand_timeline(table, period, categories, *, start_year, end_year, source):
+def demand_timeline(table, period, categories, *, start_year=None, end_year=None, source):
     """The demand categories over the articles' dates (category_timeline's table with the same
     `period`): a dot per article and category, or per month, quarter or year of articles."""
     title = ("Demand categories over the articles' dates" if period == "article"

@@ -57,8 +57,9 @@ def corpus_fingerprint(entries):
     return hashlib.sha256(listing.encode("utf-8")).hexdigest()
 
 
-def input_files(corpus_dir, corpus_paths, notebooks):
-    """Every input of a run with its hash. `corpus_paths` are relative to `corpus_dir`.
+def input_files(corpus_dir, corpus_paths, notebooks, data_files=()):
+    """Every input of a run with its hash. `corpus_paths` are relative to `corpus_dir`;
+    `data_files` are a researcher's own word lists, gazetteer, codebook or annotation.
 
     Only readable regular files are hashed: the inventory also lists broken links, pipes and
     unreadable folders (with the reason they were skipped), and opening a pipe would block.
@@ -68,7 +69,8 @@ def input_files(corpus_dir, corpus_paths, notebooks):
                 if (corpus_dir / name).is_file() and os.access(corpus_dir / name, os.R_OK)]
     corpus = [{**_entry(corpus_dir / name, display_path(corpus_dir / name), "corpus"),
                "name": name} for name in readable]
-    data = [_entry(p, display_path(p), "data") for p in sorted(DATA_DIR.rglob("*")) if p.is_file()]
+    data = [_entry(p, display_path(p), "data") for p in
+            sorted([p for p in DATA_DIR.rglob("*") if p.is_file()]) + sorted(map(Path, data_files))]
     books = [_entry(p, display_path(p), "notebook") for p in sorted(notebooks)]
     code = [_entry(p, display_path(p), "code") for p in sorted(CODE_DIR.glob("*.py"))]
     return corpus + data + books + code

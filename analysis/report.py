@@ -52,6 +52,9 @@ def list_notebooks(only=()):
 
 # Set by the runner itself, from --corpus and --out, and off in a batch run.
 RUNNER_PARAMETERS = ("corpus_dir", "figures_dir", "show_progress")
+# The notebooks' parameters that name a researcher's own word list, gazetteer, codebook or
+# annotation (None in a notebook: the package's own).
+FILE_PARAMETERS = ("stopwords_file", "gazetteer_file", "codebook_file", "annotation_file")
 
 
 def parse_value(text):
@@ -83,8 +86,24 @@ def check_parameters(given, notebooks):
                              f"({', '.join(notebook.stem for notebook in notebooks)})")
 
 
-def check_inputs(corpus_dir, progress=False):
-    """Read every input once before any notebook starts, so a bad one is one clear line.
+def resolve_files(given):
+    """`given` with each FILE_PARAMETERS value an absolute path: a relative one is taken from
+    the current folder, as --corpus is, not from the folder the notebook runs in."""
+    resolved = dict(given)
+    for name in FILE_PARAMETERS:
+        value = given.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value:
+            raise InputError(f"parameter {name} must be the path of a file, not {value!r}")
+        resolved[name] = str(Path(value).resolve())
+    return resolved
+
+
+def check_inputs(corpus_dir, files=None, progress=False):
+    """Read every input once before any notebook starts, so a bad one is one clear line: the
+    corpus, and the word lists, gazetteer, codebook and annotation (`files`: the FILE_PARAMETERS
+    given; the package's own for the others).
 
     Returns the corpus inventory, without the texts (`analysis.corpus.check_corpus`: on a large
     corpus, the notebooks are what should take the time and the memory, not this check).
@@ -92,9 +111,13 @@ def check_inputs(corpus_dir, progress=False):
     from .actors import load_gazetteer
     from .corpus import check_corpus
     from .demands import load_codebook
+    from .terms import load_stopwords
+    from .validation import load_annotation
 
-    load_gazetteer()
-    load_codebook()
+    readers = {"stopwords_file": load_stopwords, "gazetteer_file": load_gazetteer,
+               "codebook_file": load_codebook, "annotation_file": load_annotation}
+    for name, reader in readers.items():
+        reader((files or {}).get(name))
     return check_corpus(corpus_dir, progress=progress)
 
 
@@ -275,20 +298,35 @@ def _write_index_and_manifest(staging, corpus_dir, inventory, inputs, git, param
         "inputs": inputs, "outputs": provenance.output_files(staging, outputs)})
 
 
+def _forget_failures(out_dir, notebooks):
+    """Remove the executed copies a failed run left of notebooks that have now succeeded."""
+    failed = out_dir / "reports" / "failed"
+    for notebook in notebooks:
+        (failed / notebook.name).unlink(missing_ok=True)
+    if failed.is_dir() and not any(failed.iterdir()):
+        failed.rmdir()
+
+
 def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, parameters=None):
     """Run the notebooks; returns the list of written files. Raises on the first failure.
 
     parameters: {name: value} for the notebooks that have such a parameter (-p NAME VALUE).
     """
+    from .corpus import describe_inventory
+
     if jobs is not None and jobs < 1:
         raise InputError(f"--jobs must be at least 1 (notebooks run at the same time), got {jobs}")
     corpus_dir, out_dir = Path(corpus_dir).resolve(), Path(out_dir).resolve()
     notebooks = list_notebooks(only)
     given = dict(parameters or {})
     check_parameters(given, notebooks)
-    inventory = check_inputs(corpus_dir, progress=sys.stderr.isatty())
+    given = resolve_files(given)
+    files = {name: given[name] for name in FILE_PARAMETERS if given.get(name) is not None}
+    inventory = check_inputs(corpus_dir, files, progress=sys.stderr.isatty())
+    for line in describe_inventory(corpus_dir, inventory):
+        log(line)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(notebooks)))
-    inputs = provenance.input_files(corpus_dir, inventory["path"], notebooks)
+    inputs = provenance.input_files(corpus_dir, inventory["path"], notebooks, files.values())
     git = provenance.git_commit()
     generated_from = _generated_from(inputs, corpus_dir, git)
     staging = _writable_staging(out_dir)
@@ -323,6 +361,7 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, 
         written = sorted(out_dir / p.relative_to(staging) for p in staging.rglob("*")
                          if p.is_file())
         _promote(staging, out_dir)
+        _forget_failures(out_dir, notebooks)
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -55,12 +55,14 @@ def check_count(value, name):
     return value
 
 
-def load_stopwords(path=STOPWORDS_FILE, extra=()):
-    """The stopword set from a word-list file, plus `extra` words, normalised like terms.
+def load_stopwords(path=None, extra=()):
+    """The stopword set from a word-list file (None: the package's own), plus `extra` words,
+    normalised like terms.
 
     Normalising the entries ("let's" -> let, "Ukraine’s" -> ukraine) makes an entry match every
     form the tokenizer reads as that term.
     """
+    path = STOPWORDS_FILE if path is None else path
     return frozenset(normalise(word) for word in [*read_wordlist(path), *extra])
 
 
@@ -413,7 +415,9 @@ def term_trends(docs, terms, period="article"):
         for term, matches in matchers.items():
             found = sum(count for word, count in counts.items() if matches(word))
             rows.append((doc_id, date, f"{doc_id} ({date:%Y-%m-%d})", term, found, words))
-    table = pd.DataFrame(rows, columns=["doc_id", "date", "label", "term", "count", "words"])
+    # Typed even without rows (no dated article), so that the arithmetic below still holds.
+    table = pd.DataFrame(rows, columns=["doc_id", "date", "label", "term", "count", "words"]) \
+        .astype({"date": "datetime64[ns]", "count": "int64", "words": "int64"})
     if period != "article":
         table["date"], table["label"] = period_labels(table["date"], period)
         table = table.groupby(["date", "label", "term"], sort=False) \

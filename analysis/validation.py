@@ -39,9 +39,15 @@ def load_annotation(path=None, categories=None):
     return pd.DataFrame(rows, columns=["doc_id", "sentence", "categories"])
 
 
-def annotation_covers(annotation, docs):
-    """True when every annotated document is in the corpus, so the scores mean something."""
-    return not annotation.empty and set(annotation["doc_id"]) <= set(docs["doc_id"])
+def annotation_for(docs, path=None, categories=None):
+    """The annotation to score the coding of `docs` against (`load_annotation`), or None when
+    some annotated document is not in the corpus: the scores would mean nothing. Its category
+    ids are checked against `categories` only then, as another codebook, used on another
+    corpus, has other ids than the package's annotation."""
+    annotation = load_annotation(path)
+    if annotation.empty or not set(annotation["doc_id"]) <= set(docs["doc_id"]):
+        return None
+    return load_annotation(path, categories)
 
 
 def gold_codes(sentence_table, annotation):

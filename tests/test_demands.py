@@ -6,7 +6,7 @@ from analysis import InputError, sentences
 from analysis.demands import (CODEBOOK_FILE, _all_spans, _first_match, _held_literals,
                               _lowered, category_totals, code_sentences, evidence_html,
                               load_codebook, make_coder, select_categories)
-from analysis.validation import gold_codes, load_annotation, scores
+from analysis.validation import annotation_for, gold_codes, load_annotation, scores
 
 REQUIRED = ["halt_training", "halt_weapons", "no_foreign_troops", "neutrality", "territory",
             "demilitarization", "denazification", "russian_withdrawal"]
@@ -117,6 +117,14 @@ def test_annotation_survives_a_coarser_split(seed_sentences):
                                             "categories"] for c in ids}
     assert expected  # the seeds' headline and lede are coded
     assert set(gold_codes(merged, annotation)["category"]) == expected
+
+
+def test_the_annotation_scores_only_a_corpus_holding_all_its_articles(seed_docs):
+    ids = ["halt_training", "neutrality"]      # a codebook without most of the seeds' ids
+    assert annotation_for(seed_docs.iloc[1:], categories=ids) is None
+    assert annotation_for(seed_docs).equals(load_annotation())
+    with pytest.raises(InputError, match="unknown category"):
+        annotation_for(seed_docs, categories=ids)
 
 
 def codebook_file(tmp_path, text):

@@ -1,9 +1,17 @@
 """Figures stay readable and finite whatever the size of the corpus."""
+import matplotlib.dates
 import pandas as pd
 import pytest
+import matplotlib.pyplot as plt
 from matplotlib.text import Text
 
 from analysis import plots
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
 
 
 def grid(rows, columns):
@@ -172,3 +180,46 @@ def test_a_bar_chart_of_the_top_rows_says_of_how_many():
     assert title == "Quotations per speaker (the 5 most quoted, of 12)"
     assert labels == [f"speaker {i}" for i in range(4, -1, -1)]     # the first at the top
     assert drawn(20) == ("Quotations per speaker", [f"speaker {i}" for i in range(11, -1, -1)])
+
+
+def _texts(fig):
+    return [text.get_text() for text in fig.findobj(Text)]
+
+
+@pytest.mark.parametrize("draw", [
+    lambda: plots.bar_chart(pd.DataFrame(columns=["term", "count"]), "term", "count",
+                            title="t", xlabel="x", ylabel="y", source="Source: test"),
+    lambda: plots.demand_actors(pd.DataFrame(columns=["actor", "category", "sentences"]),
+                                ["neutrality", "territory"], source="Source: test", top=5),
+    lambda: plots.small_multiples(pd.DataFrame(columns=["doc_id", "term", "count"]), "doc_id",
+                                  "term", "count", title="t", xlabel="x", source="Source: test"),
+    lambda: plots.demand_timeline(pd.DataFrame({"date": pd.to_datetime([]), "category": [],
+                                                "sentences": []}),
+                                  "article", ["neutrality"], source="Source: test"),
+], ids=["bar chart", "heatmap", "small multiples", "timeline"])
+def test_a_figure_of_an_empty_table_says_there_is_nothing_to_show(draw):
+    assert plots.EMPTY_NOTE in _texts(draw())
+
+
+def _timeline_axis(dates, **years):
+    table = pd.DataFrame({"date": pd.to_datetime(dates), "category": "c", "sentences": 1})
+    ax = plots.timeline(table, "date", "category", "sentences", row_order=["c"], title="t",
+                        xlabel="x", ylabel="y", source="Source: test", **years).axes[0]
+    low, high = ax.get_xlim()
+    return (matplotlib.dates.num2date(low).replace(tzinfo=None),
+            matplotlib.dates.num2date(high).replace(tzinfo=None))
+
+
+def test_a_timeline_spans_whole_years_given_or_those_of_its_dates():
+    dates = ["2016-05-01", "2023-02-01"]
+    low, high = _timeline_axis(dates, start_year=2015, end_year=2025)
+    assert low < pd.Timestamp("2015-01-01") and high > pd.Timestamp("2025-12-31")
+    low, high = _timeline_axis(dates)
+    assert pd.Timestamp("2015-06-01") < low < pd.Timestamp("2016-01-01")
+    assert pd.Timestamp("2023-12-31") < high < pd.Timestamp("2024-06-01")
+
+
+def test_dates_of_a_few_weeks_get_a_timeline_of_their_own_span():
+    low, high = _timeline_axis(["2024-03-04", "2024-03-12"])
+    assert pd.Timestamp("2024-02-20") < low < pd.Timestamp("2024-03-04")
+    assert pd.Timestamp("2024-03-12") < high < pd.Timestamp("2024-03-25")

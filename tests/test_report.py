@@ -1,4 +1,5 @@
 """The batch runner on the seeds: every notebook runs and every promised output exists."""
+import contextlib
 import json
 import shutil
 import time
@@ -92,6 +93,25 @@ def test_notebook_failing_midway_keeps_the_last_good_outputs(report_dir, monkeyp
     assert not list(report_dir.glob(".staging-*"))
 
 
+def test_a_notebook_that_succeeds_again_leaves_no_failed_copy(tmp_path, monkeypatch):
+    from analysis import report
+
+    def run_notebook(notebook, staging, corpus_dir, generated_from, given):
+        (staging / "reports").mkdir(exist_ok=True)
+        nbformat.write(nbformat.v4.new_notebook(), staging / "reports" / notebook.name)
+        if fail:
+            raise RuntimeError("boom")
+
+    monkeypatch.setattr(report, "run_notebook", run_notebook)
+    failed = tmp_path / "reports" / "failed"
+    for fail, only in [(True, ["00"]), (True, ["01"]), (False, ["00"]), (False, ["01"])]:
+        with contextlib.suppress(report.NotebookFailed):
+            report.run(SEEDS, tmp_path, only=only, jobs=1)
+        if (fail, only) == (False, ["00"]):
+            assert [p.name for p in failed.iterdir()] == ["01_term_frequency.ipynb"]
+    assert not failed.exists()
+
+
 @pytest.mark.parametrize("only, count, last", [
     (["00", "01"], "2 notebooks", "all 2 notebooks in"),
     (["00"], "1 notebook", "1 notebook in"),
@@ -138,6 +158,8 @@ def test_a_parameter_value_is_read_as_python_json_or_text(text, value):
     (["-p", "corpus_dir", "x"], "parameter corpus_dir is set by the runner"),
     (["--jobs", "0"], "--jobs must be at least 1"),
     (["--jobs", "-2"], "--jobs must be at least 1"),
+    (["-p", "codebook_file", "nowhere/codebook.yaml"], "nowhere/codebook.yaml: file not found"),
+    (["-p", "gazetteer_file", "3"], "parameter gazetteer_file must be the path of a file, not 3"),
 ])
 def test_a_bad_option_or_parameter_is_one_line_before_anything_runs(run_report, tmp_path, args,
                                                                     message):
@@ -161,6 +183,51 @@ def test_parameters_go_to_the_notebooks_that_have_them(run_report, tmp_path):
     assert 'engine = "local"' in archive and "max_documents" not in archive
     manifest = json.loads((tmp_path / "reports" / "manifest.json").read_text())
     assert manifest["parameters"]["given_parameters"] == {"max_documents": 3, "engine": "local"}
+
+
+OWN_CODEBOOK = r"""
+cues:
+  demand: ['demand\w*', 'must']
+  objection: ['against', 'reject\w*']
+categories:
+  - id: binding_deal
+    label: Binding agreement
+    definition: A demand for a legally binding agreement on the dam.
+    patterns:
+      demanded: ['binding (?:agreement|deal)']
+"""
+OWN_ARTICLES = {
+    "dam_talks.txt": "Egypt demands binding deal on dam\n\nCairo demanded on Monday that a "
+                     "binding agreement on the dam be signed before the rainy season.\n",
+    "river_levels.txt": "River levels fall\n\nThe river fell by a metre this week, engineers "
+                        "said.\n",
+}
+
+
+def test_a_corpus_on_another_topic_runs_with_its_own_codebook(run_report, tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for name, text in OWN_ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    codebook = tmp_path / "codebook.yaml"
+    codebook.write_text(OWN_CODEBOOK, encoding="utf-8")
+    result = run_report("--corpus", corpus, "--out", tmp_path / "out", "-p", "codebook_file",
+                        codebook)
+    assert result.returncode == 0, result.stderr
+    figures = tmp_path / "out" / "figures"
+    assert set(pd.read_csv(figures / "demand_evidence.csv")["category"]) == {"binding_deal"}
+    assert set(pd.read_csv(figures / "archive_demand_totals.csv")["category"]) == {"binding_deal"}
+    manifest = json.loads((tmp_path / "out" / "reports" / "manifest.json").read_text())
+    assert str(codebook) in {entry["path"] for entry in manifest["inputs"]}
+
+
+def test_file_parameters_are_taken_from_the_current_folder(tmp_path, monkeypatch):
+    from analysis.report import resolve_files
+
+    monkeypatch.chdir(tmp_path)
+    given = {"codebook_file": "mine/codebook.yaml", "gazetteer_file": None, "top_n": 3}
+    assert resolve_files(given) == {"codebook_file": str(tmp_path / "mine" / "codebook.yaml"),
+                                    "gazetteer_file": None, "top_n": 3}
 
 
 def test_committed_notebooks_have_a_parameters_cell_and_no_outputs():

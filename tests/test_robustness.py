@@ -163,6 +163,10 @@ def test_crlf_and_bare_cr_become_newlines(tmp_path, newline):
      "image (SVG)"),
     ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF document"),
     ("letter.docx", b"PK\x03\x04\x14\x00\x06\x00", "ZIP archive"),
+    ("sources.csv", "url,title\nhttps://example.org/a,Talks resume\n",
+     "a data or code file (.csv)"),
+    ("scrape/items.JSON", '[{"title": "Talks resume", "text": "The talks resumed."}]',
+     "a data or code file (.json)"),
 ])
 def test_unusable_files_are_skipped_with_the_reason(tmp_path, name, data, reason):
     write(tmp_path / "good.txt", ARTICLE)
@@ -171,6 +175,21 @@ def test_unusable_files_are_skipped_with_the_reason(tmp_path, name, data, reason
     assert table.loc[name, "status"] == "skipped"
     assert table.loc[name, "reason"].startswith(reason), table.loc[name, "reason"]
     assert list(load_corpus(tmp_path)["doc_id"]) == ["good"]
+
+
+def test_metadata_rows_that_name_no_file_are_reported_with_the_id_they_may_mean(tmp_path):
+    from analysis.corpus import describe_inventory, unmatched_metadata
+
+    write(tmp_path / "talks.txt", ARTICLE)
+    write(tmp_path / "metadata.csv", "doc_id,title\ntalks.txt,Talks\nno_such_file,Other\n")
+    files = inventory(tmp_path).reset_index()
+    assert unmatched_metadata(tmp_path, files) == [("talks.txt", "talks"), ("no_such_file", None)]
+    lines = describe_inventory(tmp_path, files)
+    assert lines[0].startswith("corpus: 1 article(s) loaded, 1 file(s) skipped, 0 duplicate(s)")
+    assert lines[1:] == [
+        "warning: metadata.csv: doc_id 'talks.txt' names no file; did you mean 'talks'? "
+        "(a doc_id is the path without its suffix)",
+        "warning: metadata.csv: doc_id 'no_such_file' names no file"]
 
 
 def test_files_over_max_bytes_are_skipped_by_a_stated_rule(tmp_path):

@@ -306,3 +306,10 @@ def test_collocation_finders_count_what_nltks_from_documents_counts():
     assert sum(trigrams.ngram_fd.values()) > 100
     with pytest.raises(ValueError, match="n=.4"):
         terms._collocation_finders(sentences, {4})
+
+
+@pytest.mark.parametrize("period", ["article", "quarter"])
+def test_term_trends_of_undated_articles_is_an_empty_table_of_rates(period):
+    docs = _corpus("NATO talk", "More NATO talk", dates=[None, None])
+    trends = terms.term_trends(docs, ["nato"], period=period)
+    assert trends.empty and trends["per_1000"].dtype == "float64"
