@@ -52,9 +52,6 @@ def list_notebooks(only=()):
 
 # Set by the runner itself, from --corpus and --out, and off in a batch run.
 RUNNER_PARAMETERS = ("corpus_dir", "figures_dir", "show_progress")
-# The notebooks' parameters that name a researcher's own word list, gazetteer, codebook or
-# annotation (None in a notebook: the package's own).
-FILE_PARAMETERS = ("stopwords_file", "gazetteer_file", "codebook_file", "annotation_file")
 
 
 def parse_value(text):
@@ -86,11 +83,23 @@ def check_parameters(given, notebooks):
                              f"({', '.join(notebook.stem for notebook in notebooks)})")
 
 
+def file_parameters():
+    """The notebooks' parameters that name a researcher's own word list, gazetteer, codebook or
+    annotation (None in a notebook: the package's own), each with the reader that checks it."""
+    from .actors import load_gazetteer
+    from .demands import load_codebook
+    from .terms import load_stopwords
+    from .validation import load_annotation
+
+    return {"stopwords_file": load_stopwords, "gazetteer_file": load_gazetteer,
+            "codebook_file": load_codebook, "annotation_file": load_annotation}
+
+
 def resolve_files(given):
-    """`given` with each FILE_PARAMETERS value an absolute path: a relative one is taken from
+    """`given` with each `file_parameters` value an absolute path: a relative one is taken from
     the current folder, as --corpus is, not from the folder the notebook runs in."""
     resolved = dict(given)
-    for name in FILE_PARAMETERS:
+    for name in file_parameters():
         value = given.get(name)
         if value is None:
             continue
@@ -102,21 +111,15 @@ def resolve_files(given):
 
 def check_inputs(corpus_dir, files=None, progress=False):
     """Read every input once before any notebook starts, so a bad one is one clear line: the
-    corpus, and the word lists, gazetteer, codebook and annotation (`files`: the FILE_PARAMETERS
-    given; the package's own for the others).
+    corpus, and the word lists, gazetteer, codebook and annotation (`files`: the
+    `file_parameters` given; the package's own for the others).
 
     Returns the corpus inventory, without the texts (`analysis.corpus.check_corpus`: on a large
     corpus, the notebooks are what should take the time and the memory, not this check).
     """
-    from .actors import load_gazetteer
     from .corpus import check_corpus
-    from .demands import load_codebook
-    from .terms import load_stopwords
-    from .validation import load_annotation
 
-    readers = {"stopwords_file": load_stopwords, "gazetteer_file": load_gazetteer,
-               "codebook_file": load_codebook, "annotation_file": load_annotation}
-    for name, reader in readers.items():
+    for name, reader in file_parameters().items():
         reader((files or {}).get(name))
     return check_corpus(corpus_dir, progress=progress)
 
@@ -321,7 +324,7 @@ def run(corpus_dir=DEFAULT_CORPUS, out_dir=ROOT, only=(), log=print, jobs=None, 
     given = dict(parameters or {})
     check_parameters(given, notebooks)
     given = resolve_files(given)
-    files = {name: given[name] for name in FILE_PARAMETERS if given.get(name) is not None}
+    files = {name: given[name] for name in file_parameters() if given.get(name) is not None}
     inventory = check_inputs(corpus_dir, files, progress=sys.stderr.isatty())
     for line in describe_inventory(corpus_dir, inventory):
         log(line)

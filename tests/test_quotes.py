@@ -37,18 +37,26 @@ def test_one_quote_and_its_speaker(text, speaker, rule):
     assert (found_speaker, found_rule) == (speaker, rule)
 
 
-def test_pronoun_goes_to_the_last_speaker_not_the_last_name():
-    text = ("Sergei Lavrov warned the West on Monday. Antony Blinken was in Brussels at the time.\n"
-            "“We never asked for talks with anyone,” he said.")
-    assert quotes_of(text) == [("Sergei Lavrov", "We never asked for talks with anyone",
-                                "after+pronoun")]
-
-
-def test_pronoun_goes_to_the_person_its_sentence_opens_with():
-    text = ("Sergei Lavrov warned the West on Monday. Secretary of State Marco Rubio was more "
-            "cautious: “We are not going to get a deal that pleases everybody,” he said.")
-    assert quotes_of(text) == [("Marco Rubio", "We are not going to get a deal that pleases "
-                                "everybody", "after+pronoun")]
+@pytest.mark.parametrize("text, expected", [
+    ("Sergei Lavrov warned the West on Monday. Antony Blinken was in Brussels at the time.\n"
+     "“We never asked for talks with anyone,” he said.",
+     [("Sergei Lavrov", "We never asked for talks with anyone", "after+pronoun")]),
+    ("Sergei Lavrov warned the West on Monday. Secretary of State Marco Rubio was more "
+     "cautious: “We are not going to get a deal that pleases everybody,” he said.",
+     [("Marco Rubio", "We are not going to get a deal that pleases everybody",
+       "after+pronoun")]),
+    ("Dmitry Peskov, spokesman for Vladimir Putin, said Moscow had “no plans for talks "
+     "with Kyiv this year.”",
+     [("Dmitry Peskov", "no plans for talks with Kyiv this year.", "before")]),
+    ("Dmitry Peskov said the talks were off.\n"
+     "“Nobody in Moscow will accept foreign troops,” she said.",
+     [("", "Nobody in Moscow will accept foreign troops", "after+pronoun")]),
+], ids=["pronoun-to-the-last-speaker-not-the-last-name",
+        "pronoun-to-the-person-its-sentence-opens-with",
+        "speaker-before-an-appositive-not-a-name-inside-it",
+        "pronoun-no-named-person-fits-leaves-the-speaker-unknown"])
+def test_quotes_and_their_speakers(text, expected):
+    assert quotes_of(text) == expected
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -67,13 +75,6 @@ def test_the_pronoun_of_the_last_quote_goes_to(text, speaker):
     assert quotes_of(text)[-1][0] == speaker
 
 
-def test_the_speaker_before_an_appositive_is_not_a_name_inside_it():
-    text = ("Dmitry Peskov, spokesman for Vladimir Putin, said Moscow had “no plans for talks "
-            "with Kyiv this year.”")
-    assert quotes_of(text) == [("Dmitry Peskov", "no plans for talks with Kyiv this year.",
-                                "before")]
-
-
 def test_a_quote_left_open_at_its_paragraphs_end_takes_the_speaker_named_where_it_goes_on():
     text = ("Sergei Lavrov spoke first, the ministry said.\n"
             "“We do not want anyone to decide anything behind our backs.\n"
@@ -88,13 +89,6 @@ def test_pronoun_goes_to_the_person_the_sentence_before_opens_with_in_its_paragr
             "puts forward is a surrender plan,” she said.")
     assert quotes_of(text)[-1] == ("Kaja Kallas", "What Moscow puts forward is a surrender plan",
                                    "after+pronoun")
-
-
-def test_a_pronoun_no_named_person_fits_leaves_the_speaker_unknown():
-    text = ("Dmitry Peskov said the talks were off.\n"
-            "“Nobody in Moscow will accept foreign troops,” she said.")
-    assert quotes_of(text) == [("", "Nobody in Moscow will accept foreign troops",
-                                "after+pronoun")]
 
 
 def test_according_to_names_no_speaker_before_it():
