@@ -23,8 +23,10 @@ Speakers, tried in this order (the `rule` column says which one applied):
   next paragraph  a quote left open at the end of its paragraph, without a clause of its own,
              takes the speaker of the quote that opens the next paragraph and goes on there
   none       no speaker found: the quote is kept, the speaker left empty
-A reporting clause that names someone the gazetteer lacks ("said Olga Lebedeva, an analyst")
-gives an empty speaker under its rule, never the speaker of the quote before.
+A reporting clause that names someone the gazetteer lacks ("said Olga Lebedeva, an analyst",
+"said State Department spokesman Ned Price") gives an empty speaker under its rule, never the
+speaker of the quote before; and a later "he" or "she" refers to that unknown person, not to
+someone the gazetteer knows who was named earlier.
 A subject "he" / "she" (rules after and before) is the person the quote's own sentence opens
 with, titles aside ("Secretary of State Marco Rubio was more cautious: “...,” he said"); else
 the one the sentence before opens with, in the same paragraph; else the last person named as
@@ -88,7 +90,16 @@ _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+"
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
 # ... ending the text before a verb, perhaps with an appositive ("Olga Lebedeva, an analyst, said").
-_NAME_BEFORE = re.compile(r"(?<![\w'’-])" + _NAME + r"(?:,[^,“”\"]{1,80},)?\s*$")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(" + _NAME + r")(?:,[^,“”\"]{1,80},)?\s*$")
+# ... after a noun that is its title ("said State Department spokesman Ned Price"), ending the
+# phrase; not after a preposition or article ("said the ministry on Monday").
+_NAME_AFTER_TITLE = re.compile(r"(?<![\w'’-])(?!(?:%s)\s)[a-z][\w-]*\s+(%s)[\s.,]*$" % (
+    "on|in|at|of|for|to|from|by|with|after|before|during|since|until|last|this|next|the|a|an|"
+    "and|or|but", _NAME))
+# Capitalised words that open a sentence and name no one ("It said", "In Kyiv, ...").
+_NOT_NAMES = frozenset("it its they we i you this that these those there here some many others "
+                       "both all each one none who which what when where the a an in on at "
+                       "but and so yet".split())
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
 _BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
                       r"previously|once|already|\w+ly))*\s*$")
@@ -205,9 +216,24 @@ class _Document:
                          for sid, actor, _, start, end, _ in mentions]
         self.adjectives = [form == "adjective" for *_, form in mentions]
         self.mention_starts = [start for start, _, _ in self.mentions]
+        self.unlisted_surnames = set()      # of the persons named that the gazetteer lacks
         self.ending = {}          # end offset -> actor of the first mention ending there
         for _, end, actor in self.mentions:
             self.ending.setdefault(end, actor)
+
+    def names_person(self, name):
+        """Whether `name`, a match of capitalised words the gazetteer lacks (group 1), names a
+        person: two words or more, "It" or "In" aside ("Fiona Adair", "Dr Adair"; a capital
+        such as "Moscow" is not one), or the surname of such a person named before (each person
+        found is remembered by surname)."""
+        if not name:
+            return False
+        words = name.group(1).split()
+        while words and words[0].lower() in _NOT_NAMES:
+            del words[0]
+        if len(words) >= 2:
+            self.unlisted_surnames.add(words[-1])
+        return len(words) >= 2 or (len(words) == 1 and words[0] in self.unlisted_surnames)
 
     def sentence_at(self, offset):
         """Index (into self.sentences) of the sentence holding `offset`, or the one before."""
@@ -237,8 +263,9 @@ class _Document:
 def _subject(doc, start, verb_start, quotes, depth=0):
     """(speaker, pronoun) of the reporting verb at verb_start; the clause begins at start.
 
-    Where the subject is "he" or "she", the speaker is None and `pronoun` the word, for the
-    caller to resolve (`_People`); else `pronoun` is None."""
+    The speaker is "" where the subject is a name the gazetteer lacks, None where there is no
+    subject found. Where the subject is "he" or "she", the speaker is None and `pronoun` the
+    word, for the caller to resolve (`_People`); else `pronoun` is None."""
     head = doc.text[start:verb_start]
     other = _LAST_OTHER.match(head)
     tail = other.end() if other else 0
@@ -257,26 +284,32 @@ def _subject(doc, start, verb_start, quotes, depth=0):
     if head.endswith(","):                    # an appositive: "Oleg Karpovich, Vice-Rector, said"
         inner = head[:-1].rstrip()
         comma = inner.rfind(",")
+        named = inner[:comma].rstrip() if comma >= 0 else None
         # The name before the appositive speaks, not one inside it ("Dmitry Peskov, spokesman
         # for Vladimir Putin, said"); else the appositive is the name ("his aide, Yuri Ushakov,").
-        candidates = [doc.mention_ending(start + len(inner))]
-        if comma >= 0:
-            candidates.insert(0, doc.mention_ending(start + len(inner[:comma].rstrip())))
-        candidates = [actor for actor in candidates if actor]
+        before = doc.mention_ending(start + len(named)) if named else None
+        candidates = [actor for actor in (before, doc.mention_ending(start + len(inner)))
+                      if actor]
         persons = [actor for actor in candidates if doc.types.get(actor) == "person"]
-        if persons or candidates:
-            return (persons or candidates)[0], None
+        if persons:
+            return persons[0], None
+        # "Olga Lebedeva, an adviser to the Kremlin, said": she speaks, not the Kremlin.
+        if named and not before and doc.names_person(_NAME_BEFORE.search(named)):
+            return "", None
+        if candidates:
+            return candidates[0], None
     coordinated = _COORDINATED.search(head, last_other)
     if coordinated and depth < 3:
         earlier = [m for m in _VERB.finditer(doc.text, start, start + coordinated.start())
                    if not quotes.covers(m.start())]
         if earlier:
             return _subject(doc, start, earlier[-1].start(), quotes, depth + 1)
-    return None, None
+    return ("", None) if doc.names_person(_NAME_BEFORE.search(head)) else (None, None)
 
 
 def _inverted(doc, verb, limit):
-    """The speaker named right after a verb ("said Lavrov", "according to Peskov"), or None."""
+    """The speaker named right after a verb ("said Lavrov", "according to Peskov"): "" for a
+    person the gazetteer lacks after a title, None where no one is named."""
     stop = _CLAUSE_END.search(doc.text, verb.end(), limit)
     stop = stop.start() if stop else limit
     after = []
@@ -287,14 +320,16 @@ def _inverted(doc, verb, limit):
         if end <= stop:
             after.append(actor)
     people = [actor for actor in after if doc.types.get(actor) == "person"]
+    if not people and doc.names_person(_NAME_AFTER_TITLE.search(doc.text, verb.end(), stop)):
+        return ""                   # "said State Department spokesman Ned Price"
     return (people or after or [None])[0]
 
 
 class _People:
     """Whom "he" or "she" refers to: the person the sentence opens with, else the one the
     sentence before opens with in the same paragraph, else the person last named as the subject
-    of a reporting verb or the speaker of a quote; of each, only one the gazetteer gives that
-    pronoun or none."""
+    of a reporting verb or the speaker of a quote ("" if the gazetteer lacks them); of each,
+    only one the gazetteer gives that pronoun or none."""
 
     def __init__(self, doc, pronouns):
         self.doc, self.pronouns = doc, pronouns
@@ -305,7 +340,9 @@ class _People:
         return self.pronouns.get(person, pronoun) == pronoun
 
     def add(self, actor):
-        if self.doc.types.get(actor) == "person":
+        """Note who spoke: a person, or "" for one the gazetteer lacks (who may be "he" or
+        "she": a pronoun after that person's words is not someone named before)."""
+        if actor == "" or self.doc.types.get(actor) == "person":
             self.named += 1
             self.last[self.pronouns.get(actor, "")] = (self.named, actor)
 
@@ -379,7 +416,7 @@ def document_quotes(sentences, mentions, types, pronouns=None):
                 speaker = _inverted(doc, verb, doc.sentences[index][3])
             if speaker:
                 sentence_speaker[index] = speaker
-                people.add(speaker)
+            people.add(speaker)
 
     for quote_start, quote_end in quotes:
         advance(quote_start)
@@ -404,6 +441,7 @@ def document_quotes(sentences, mentions, types, pronouns=None):
         rule = rule or "none"
         if speaker:
             sentence_speaker[last] = speaker
+        if rule != "none":
             people.add(speaker)
         results.append((doc.sentences[first][0], speaker or "", body, rule,
                         doc.sentences[last][0], words, quote_start, quote_end))

@@ -70,7 +70,21 @@ def test_quotes_and_their_speakers(text, expected):
     ("Sergei Lavrov said the talks were off.\nUkrainian President Volodymyr Zelensky thanked his "
      "allies. “Ukraine will decide for itself who stands beside us,” he told reporters.",
      "Volodymyr Zelensky"),
-], ids=["possessor", "pronoun-of-the-speaker", "adjective-before-title"])
+    # A person the gazetteer lacks spoke last: "she" is unknown, not the woman named before.
+    ("Maria Zakharova said the West was to blame.\nPrime Minister Yulia Svyrydenko said the "
+     "terms amounted to a surrender. “None of this is acceptable to us,” she wrote.", ""),
+    # ... and so when named again by surname alone.
+    ("Fiona Adair said the plan was dead. Maria Zakharova said the West was to blame.\nAdair "
+     "later said that nothing had changed.\n“Nobody in Moscow will accept foreign troops,” she "
+     "said.", ""),
+    # A capital standing for its government, and "It", are not persons a pronoun may mean.
+    ("Dmitry Peskov told reporters the talks were off. Moscow also insisted that Kyiv stay "
+     "neutral.\n“Nobody in Moscow will accept foreign troops,” he said.", "Dmitry Peskov"),
+    ("Maria Zakharova said the West was to blame.\nIt said that nothing had changed.\n"
+     "“Nobody in Moscow will accept foreign troops,” she said.", "Maria Zakharova"),
+], ids=["possessor", "pronoun-of-the-speaker", "adjective-before-title",
+        "pronoun-after-a-person-not-in-the-gazetteer", "pronoun-after-their-surname",
+        "capital-not-a-person", "it-not-a-person"])
 def test_the_pronoun_of_the_last_quote_goes_to(text, speaker):
     assert quotes_of(text)[-1][0] == speaker
 
@@ -104,6 +118,11 @@ def test_according_to_names_no_speaker_before_it():
     "Lebedeva said.",
     "Lavrov said the talks were off.\nOlga Lebedeva, an analyst in Riga, said: “He is asking "
     "for land his army never took.”",
+    # not an actor named in the appositive, nor one in the title before the name
+    "Lavrov said the talks were off.\nOlga Lebedeva, a former adviser to the Kremlin, said: "
+    "“He is asking for land his army never took.”",
+    "Lavrov said the talks were off.\n“He is asking for land his army never took,” said State "
+    "Department spokesman Ned Price.",
 ])
 def test_a_speaker_named_but_not_in_the_gazetteer_is_unknown_not_the_one_before(text):
     assert quotes_of(text)[-1][0] == ""
@@ -144,6 +163,11 @@ def test_single_quotes_nest_and_apostrophes_do_not_close_them():
         ("Sergei Lavrov", "Of course, we are not satisfied with Russia’s neighbours sending "
                           "‘British and European forces,’", "after"),
         ("Kaja Kallas", "The countries’ leaders do not want peace at all", "after")]
+
+
+def test_a_day_after_the_speaker_is_not_a_name():
+    assert quotes_of("“If Russia is a guarantor, Ukraine has no security,” said the Kremlin on "
+                     "Monday.")[0][0] == "Kremlin"
 
 
 def test_a_speaker_the_gazetteer_does_not_know_is_left_empty():
