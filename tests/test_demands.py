@@ -51,6 +51,9 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Britain has trained more than 30,000 Ukrainian soldiers since the invasion.",
     "Leaders met in Paris to discuss a possible peacekeeping mission after a ceasefire.",
     "Ukraine applied to join NATO in September 2022.",
+    # An event expected to happen is no one's demand; training resumes when the holidays end.
+    "Talks on the recognition of Crimea are expected to resume in the spring.",
+    "The training of Ukrainian soldiers in Poland will resume when the holidays end.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -80,6 +83,12 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "no_foreign_troops", "Sergei Lavrov", "NATO"),
     ("The Kremlin has long said that Ukraine must remain neutral.", "neutrality", "Russia", None),
     ("Moscow wants Kyiv to stay out of NATO for good.", "neutrality", "Russia", None),
+    # Someone expected to do something: a demand.
+    ("Dmitry Peskov said Russia expected Western governments to accept the realities on the "
+     "ground.", "territory", "Dmitry Peskov", None),
+    # An end to two things at once, the second after "and".
+    ("Putin said any settlement would have to end Western weapons supplies and the training "
+     "of Ukrainian soldiers by NATO instructors.", "halt_training", "Vladimir Putin", None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
@@ -100,7 +109,7 @@ def test_a_quoted_demand_takes_the_speaker_named_after_the_quotation(codebook):
 
 
 def test_evidence_html_escapes_the_sentence_and_marks_the_match(codebook):
-    evidence = code(["<script>x</script> Russia demands a halt to the training of Ukrainian "
+    evidence = code(["<script>x</script> Russia objects to the training of Ukrainian "
                      "troops & instructors."], codebook)
     page = evidence_html(evidence, "halt_training")
     assert "<script>" not in page and "&lt;script&gt;" in page and "&amp;" in page
