@@ -35,7 +35,8 @@ the subject of a reporting verb or as the speaker of a quote (rule "after+pronou
 Dmitry Peskov). The
 subject of a reporting verb is the actor named right before it (allowing "has", "also", an
 adverb, an appositive between commas, or "X's office"); after "and" / "but" it is the subject
-of the verb before ("Lavrov replied that ... but added that ...").
+of the nearest verb before that has one ("Lavrov replied that ... but added that ..."; not
+"claims" in "Peskov insisted Moscow was not seeking claims on Ukraine and said ...").
 
 `document_quotes` does one document (for a pipeline that maps documents); `find_quotes` is the
 DataFrame wrapper.
@@ -302,8 +303,11 @@ def _subject(doc, start, verb_start, quotes, depth=0):
     if coordinated and depth < 3:
         earlier = [m for m in _VERB.finditer(doc.text, start, start + coordinated.start())
                    if not quotes.covers(m.start())]
-        if earlier:
-            return _subject(doc, start, earlier[-1].start(), quotes, depth + 1)
+        # The nearest verb with a subject: one without is a noun ("seeking claims on ...").
+        for verb in reversed(earlier):
+            speaker, pronoun = _subject(doc, start, verb.start(), quotes, depth + 1)
+            if speaker is not None or pronoun:
+                return speaker, pronoun
     return ("", None) if doc.names_person(_NAME_BEFORE.search(head)) else (None, None)
 
 
@@ -317,7 +321,8 @@ def _inverted(doc, verb, limit):
                                     None):
         if start >= stop:
             break
-        if end <= stop:
+        # a possessor does not speak ("announced during Zelensky’s visit")
+        if end <= stop and not _POSSESSIVE.match(doc.text, end):
             after.append(actor)
     people = [actor for actor in after if doc.types.get(actor) == "person"]
     if not people and doc.names_person(_NAME_AFTER_TITLE.search(doc.text, verb.end(), stop)):
@@ -490,16 +495,18 @@ def _after(doc, quote_start, quote_end, last, found, quotes, people):
         speaker = _inverted(doc, verb, limit)
         # Someone the gazetteer lacks ("said Olga Lebedeva, an analyst"): known to speak,
         # unknown to the package; not the speaker of the quote before.
-        return (speaker or "", "after") if speaker or _NAME_AFTER.match(text, verb.end(), limit) \
-            else (None, None)
-    head = text[begin:verb.start()]
-    if len(head.split()) > 8:
+        named = speaker is not None or _NAME_AFTER.match(text, verb.end(), limit)
+        return (speaker or "", "after") if named else (None, None)
+    head = text[begin:verb.start()].strip()
+    # A clause, not a sentence of its own: a few words, or a name and its appositive
+    # (,” Dr. Nadia Korsgaard, a defense analyst at an institute in Copenhagen, told ...).
+    if len(head.split()) > 8 and not _NAME_BEFORE.match(head):
         return None, None
     speaker, pronoun = _subject(doc, begin, verb.start(), quotes)
     if pronoun:
         return people.resolve(pronoun, quote_start), "after+pronoun"
-    return (speaker or "", "after") if speaker or _NAME_ONLY.fullmatch(head.strip()) \
-        else (None, None)
+    named = speaker is not None or _NAME_ONLY.fullmatch(head)
+    return (speaker or "", "after") if named else (None, None)
 
 
 def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, people):
