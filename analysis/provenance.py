@@ -69,8 +69,16 @@ def input_files(corpus_dir, corpus_paths, notebooks, data_files=()):
                 if (corpus_dir / name).is_file() and os.access(corpus_dir / name, os.R_OK)]
     corpus = [{**_entry(corpus_dir / name, display_path(corpus_dir / name), "corpus"),
                "name": name} for name in readable]
-    data = [_entry(p, display_path(p), "data") for p in
-            sorted([p for p in DATA_DIR.rglob("*") if p.is_file()]) + sorted(map(Path, data_files))]
+    package = sorted(p for p in DATA_DIR.rglob("*") if p.is_file())
+    # A file given as a parameter may be one of the package's own (gazetteer_file pointing at
+    # analysis/data/actors.csv): it is one input, listed once.
+    listed = {p.resolve() for p in package}
+    own = []
+    for path in sorted(map(Path, data_files)):
+        if path.resolve() not in listed:
+            listed.add(path.resolve())
+            own.append(path)
+    data = [_entry(p, display_path(p), "data") for p in package + own]
     books = [_entry(p, display_path(p), "notebook") for p in sorted(notebooks)]
     code = [_entry(p, display_path(p), "code") for p in sorted(CODE_DIR.glob("*.py"))]
     return corpus + data + books + code

@@ -142,11 +142,12 @@ def _promote(staging, out_dir):
 
 
 def _failure_line(name, error):
-    """One line that names the notebook, the failing cell and the error."""
+    """One line that names the notebook, the failing cell (numbered as the executed notebook
+    in reports/failed shows it: In [6]) and the error."""
     import papermill
 
     if isinstance(error, papermill.PapermillExecutionError):
-        detail = f"cell {error.cell_index}: {error.ename}: {error.evalue}"
+        detail = f"In [{error.exec_count}]: {error.ename}: {error.evalue}"
     else:
         detail = f"{type(error).__name__}: {error}"
     return f"notebook {name} failed in {detail}".splitlines()[0]

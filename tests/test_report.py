@@ -221,6 +221,18 @@ def test_a_corpus_on_another_topic_runs_with_its_own_codebook(run_report, tmp_pa
     assert str(codebook) in {entry["path"] for entry in manifest["inputs"]}
 
 
+def test_a_data_file_given_twice_or_from_the_package_is_one_input(tmp_path):
+    from analysis import provenance
+
+    own = tmp_path / "codebook.yaml"
+    own.write_text(OWN_CODEBOOK, encoding="utf-8")
+    package_gazetteer = ROOT / "analysis" / "data" / "actors.csv"
+    inputs = provenance.input_files(SEEDS, [], [], [package_gazetteer, own, own])
+    paths = [entry["path"] for entry in inputs]
+    assert len(paths) == len(set(paths))
+    assert str(own) in paths
+
+
 def test_file_parameters_are_taken_from_the_current_folder(tmp_path, monkeypatch):
     from analysis.report import resolve_files
 
@@ -253,13 +265,15 @@ def test_notebook_failing_in_parallel_names_its_cell_and_keeps_the_last_good_out
     nbformat.write(nb, books / second.name)
     monkeypatch.setattr(report, "NOTEBOOKS_DIR", books)
     before = {p: p.read_bytes() for p in (report_dir / "figures").glob("*")}
-    with pytest.raises(report.NotebookFailed,
-                       match=f"notebook {second.stem} failed in cell {len(nb.cells)}: "
-                             "RuntimeError: boom"):
+    with pytest.raises(report.NotebookFailed) as raised:
         report.run(SEEDS, report_dir, jobs=2, log=lambda line: None)
     assert {p: p.read_bytes() for p in (report_dir / "figures").glob("*")} == before
     failed = nbformat.read(report_dir / "reports" / "failed" / second.name, as_version=4)
     assert failed.cells[-1].outputs[0].ename == "RuntimeError"
+    # the cell as the failed notebook numbers it
+    assert str(raised.value).startswith(
+        f"notebook {second.stem} failed in In [{failed.cells[-1].execution_count}]: "
+        "RuntimeError: boom (executed copy: ")
     assert not list(report_dir.glob(".staging-*"))
 
 
