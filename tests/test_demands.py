@@ -54,6 +54,8 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     # An event expected to happen is no one's demand; training resumes when the holidays end.
     "Talks on the recognition of Crimea are expected to resume in the spring.",
     "The training of Ukrainian soldiers in Poland will resume when the holidays end.",
+    # A negated objection objects to nothing.
+    "Emmanuel Macron has said he does not rule out sending Western instructors to Ukraine.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -89,6 +91,18 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     # An end to two things at once, the second after "and".
     ("Putin said any settlement would have to end Western weapons supplies and the training "
      "of Ukrainian soldiers by NATO instructors.", "halt_training", "Vladimir Putin", None),
+    # A condition ("only once"), and a settlement that must "take into account" the annexation.
+    ("Peskov said talks can begin only once Ukraine accepts the new territorial realities.",
+     "territory", "Dmitry Peskov", None),
+    ("The Kremlin said any settlement must take into account the annexation of four regions.",
+     "territory", "Russia", None),
+    ("Putin said Ukraine must adopt a neutral, non-aligned, non-nuclear status.", "neutrality",
+     "Vladimir Putin", None),
+    # A quotation mark between the party and its verb.
+    ("Josep Borrell said Russia must “withdraw its troops from the whole territory of Ukraine”.",
+     "russian_withdrawal", "Josep Borrell", "Russia"),
+    ("The embassy said the decision will lead to an escalation of the conflict.",
+     "escalation_threat", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
