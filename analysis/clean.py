@@ -32,6 +32,10 @@ def _cues(*phrases):
     return r"(?i:" + "|".join(phrases) + r")"
 
 
+# "Read more" glued to the headline it introduces, as copied ("Read moreWhat is ...").
+_GLUED_KICKER = r"^(?:read|see) (?:more|also)(?-i:[A-Z])"
+GLUED_KICKER = re.compile(_cues(_GLUED_KICKER))
+
 # Cue phrases of block boilerplate. A line matching one belongs to that block.
 CUE_PHRASES = {
     "donation appeal": (
@@ -56,11 +60,15 @@ CUE_PHRASES = {
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
+        r"^(?:show|view|see|read|load) (?:all )?\d[\d,]* comments?$",
+        r"^join the (?:conversation|discussion|debate)\W*$",
         r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$"),
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
         r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags)?:?$",
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
+        r"^popular on\b", r"^on the same (?:topic|subject)$",
+        _GLUED_KICKER,
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
         r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
@@ -69,6 +77,7 @@ CUE_PHRASES = {
     "cookie notice": (
         r"\b(?:we|(?:this|our) (?:web)?site|our partners) (?:and our partners )?uses? cookies\b",
         r"\buse of cookies\b", r"\bcookies? (?:policy|settings|preferences|notice|consent)\b",
+        r"\bstore and/or access information on a device\b",
         r"^(?:accept|reject|allow|decline|refuse)(?: all)?(?: cookies)?\W*$",
         r"^(?:manage|cookie|privacy) (?:preferences|settings|choices|options)\W*$"),
 }
@@ -81,6 +90,7 @@ STAMP_WORDS = (
     "aug(?:ust)?", "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?",
     "mon(?:day)?", "tue(?:s(?:day)?)?", "wed(?:nesday)?", "thu(?:rs?(?:day)?)?", "fri(?:day)?",
     "sat(?:urday)?", "sun(?:day)?", "today", "yesterday", "updated", "published", "posted",
+    "issued",
     "modified", "last", "on", "at", "ago", "just now", "[ap]m", r"[ap]\.m", "hours?", "hrs?",
     "minutes?", "mins?", "days?", "weeks?", "gmt", "utc", "bst", "cet", "cest", "eet", "eest",
     "msk", "[ecmp][sd]t", "et")
@@ -105,7 +115,7 @@ LINE_RULES = {
                   + r")(?:\b|(?=[A-Z]))))+[\W_]*$",
     "label": r"^(?i:categor(?:y|ies)|tags?|topics?|section|image description|image caption|photo|"
              r"image|video|advertisement|share(?: this)?(?: article| story)?|print|"
-             r"listen(?: to this article)?|follow us|explainer|save|bookmark|sign in|log in|"
+             r"listen(?: to this article)?|follow us(?: on)?|explainer|save|bookmark|sign in|log in|"
              r"subscribe|copy link|link|email|e-mail|facebook|twitter|x|linkedin|whatsapp|"
              r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads)\s*:?\s*$",
     "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
@@ -115,7 +125,11 @@ LINE_RULES = {
     "photo credit": r"(?i:[(\[](?:source|photo|image|credit|picture|file)s?:[^)\]]*[)\]]\s*$|"
                     r"\((?:[a-z]+ )?photo/[^)]*\)\s*$|\bphotograph: [^.]{1,80}$|©[^.©]{1,60}$|"
                     r"^\[\d+/\d+\]|^(?:photo|image|credit|picture)s?:\s|"
-                    r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$)",
+                    r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$|"
+                    r"\bcredit: [^.]{1,80}$|"
+                    # a photographer and agency ending a caption ("Gavriil Grigorov/Sputnik via
+                    # AP"), with no full stop: a sentence may end "... the Black Sea/Azov."
+                    r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+/[A-Z][\w'’/-]*(?: via [A-Z]\w*)?)\s*$)",
     # Who wrote, edited or contributed, and where the text came from.
     "credit line": r"^" + _CREDIT + r"(?:[;,.]? (?:and )?" + _CREDIT + r")*\.?$"
                    r"|^(?i:sources?): [^.]{1,80}$"
@@ -136,7 +150,7 @@ RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock",
-                     "©", "["),
+                     "©", "[", "/"),
     "credit line": ("ing by", "contributed"),
     "donation appeal": ("support", "donat", "contribution", "ad-free", "dear reader",
                         "message from", "your help", "not ready to", "remind me",
@@ -144,7 +158,8 @@ TRIGGERS = {
                         "readers like you"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
                        "never miss", "for reading"),
-    "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login"),
+    "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login",
+                     "join the"),
     "teaser": ("…", "..."),
     "cookie notice": ("cookie",),
     "copyright": ("copyright", "©", "(c) ", "rights reserved"),
@@ -371,9 +386,11 @@ def _is_headline(line):
 def _remove_teaser_lists(lines, rules):
     """Remove the headlines listed under a teaser heading ("Read next", "More on this story"),
     up to the first line that is not one (furniture between them is passed over). A teaser that
-    carries its own headline ("Read more: ...") heads no list: the article goes on after it."""
+    carries its own headline ("Read more: ...", "Read moreWhat is ...") heads no list: the
+    article goes on after it."""
     for i, rule in enumerate(rules):
-        if rule != "teaser" or not _is_headline(lines[i][1]) or ": " in lines[i][1]:
+        line = lines[i][1]
+        if rule != "teaser" or not _is_headline(line) or ": " in line or GLUED_KICKER.match(line):
             continue
         for j in range(i + 1, len(lines)):
             if rules[j] is None and _is_headline(lines[j][1]):

@@ -115,6 +115,17 @@ def test_broken_paragraph_is_rejoined():
     ("Accept all cookies", "cookie notice"),
     ("Manage preferences", "cookie notice"),
     ("Copyright © Example Media Group", "copyright"),
+    ("Show 418 comments", "comment form"),
+    ("Join the conversation", "comment form"),
+    ("Issued on: 07/03/2022 - 15:12", "time stamp"),
+    ("Follow us on:", "label"),
+    ("On the same topic", "teaser"),
+    ("Popular on Example.org", "teaser"),
+    ("Read moreWhat is a humanitarian corridor?", "teaser"),
+    ("Lavrov at the talks in Minsk Credit: Maxim Shemetov/Reuters", "photo credit"),
+    ("Vladimir Putin in Moscow, June 14, 2024. Gavriil Grigorov/Sputnik via AP", "photo credit"),
+    ("We and our partners store and/or access information on a device, such as cookies.",
+     "cookie notice"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -133,7 +144,9 @@ def test_article_sentences_with_cue_like_words_stay():
             "Moscow wants the sanctions lifted (Photo shoots were cancelled) and talks resumed.\n"
             "In 2013 a US diplomat handed out cookies to protesters on the Maidan.\n"
             "Copyright law was not on the agenda, the ministry said.\n"
-            "Accept all of it or nothing, Lavrov told them.")
+            "Accept all of it or nothing, Lavrov told them.\n"
+            "Read more closely, the memorandum says little, and the left/right split remains.\n"
+            "The Kremlin will not rule it out, Peskov said of a corridor in the Black Sea/Azov.")
     assert clean_text(text).text == text
 
 
@@ -160,9 +173,10 @@ def test_short_lines_continued_by_removed_furniture_make_a_link_list():
     assert removed == {"Share": "label", "Facebook": "label", "Russia": "link list"}
 
 
-def test_a_teaser_with_its_own_headline_heads_no_list():
-    lines = ARTICLE[:1] + ["Read more: Kremlin rejects the ceasefire plan", "Red lines and demands",
-                           ARTICLE[1]]
+@pytest.mark.parametrize("teaser", ["Read more: Kremlin rejects the ceasefire plan",
+                                    "Read moreKremlin rejects the ceasefire plan"])
+def test_a_teaser_with_its_own_headline_heads_no_list(teaser):
+    lines = ARTICLE[:1] + [teaser, "Red lines and demands", ARTICLE[1]]
     cleaned = clean_text("\n".join(lines))
     assert cleaned.text.split("\n") == [ARTICLE[0], "Red lines and demands", ARTICLE[1]]
 
