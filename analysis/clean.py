@@ -115,8 +115,8 @@ LINE_RULES = {
                   + r")(?:\b|(?=[A-Z]))))+[\W_]*$",
     "label": r"^(?i:categor(?:y|ies)|tags?|topics?|section|image description|image caption|photo|"
              r"image|video|advertisement|share(?: this)?(?: article| story)?|print|"
-             r"listen(?: to this article)?|follow us(?: on)?|explainer|save|bookmark|sign in|log in|"
-             r"subscribe|copy link|link|email|e-mail|facebook|twitter|x|linkedin|whatsapp|"
+             r"listen(?: to this article)?|follow us(?: on)?|explainer|save|bookmark|sign in|"
+             r"log in|subscribe|copy link|link|email|e-mail|facebook|twitter|x|linkedin|whatsapp|"
              r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads)\s*:?\s*$",
     "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
     "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",

@@ -34,6 +34,7 @@ STYLE = {
     "axes.grid": False,
 }
 BAR_COLOUR = "#3b6ea5"
+NOTE_COLOUR = "#555555"     # the source line, and the note on a figure with nothing to show
 # Past these a figure would not be read anyway, and its pixels and text objects grow without
 # bound on a large corpus (a heatmap of 10,000 articles is gigabytes): notebooks choose what to
 # show with analysis.top_documents, and these caps keep any other call finite.
@@ -66,14 +67,14 @@ def _say_nothing_to_show(ax):
     """Say so on a figure with nothing to draw (no sentence coded, no term found), rather than
     leave blank axes that look like a failed plot."""
     ax.text(0.5, 0.5, EMPTY_NOTE, transform=ax.transAxes, ha="center", va="center",
-            color="#555555")
+            color=NOTE_COLOUR)
 
 
 def _finish(fig, ax, title, xlabel, ylabel, source):
     heading = ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    fig.text(0.01, 0.005, source, fontsize=8, color="#555555", ha="left", va="bottom")
+    fig.text(0.01, 0.005, source, fontsize=8, color=NOTE_COLOUR, ha="left", va="bottom")
     fig.tight_layout(rect=(0, 0.03, 1, 1))
     # A title that says which articles it shows ("... (the 30 longest, of 10,000)") can run
     # past the right edge of a narrow chart: it is broken into lines that fit.
@@ -226,10 +227,10 @@ def small_multiples(table, facet, label, value, *, title, xlabel, source, facet_
         for ax in list(axes.flat)[len(facets):]:
             ax.set_visible(False)
         if not facets:
-            fig.text(0.5, 0.5, EMPTY_NOTE, ha="center", va="center", color="#555555")
+            fig.text(0.5, 0.5, EMPTY_NOTE, ha="center", va="center", color=NOTE_COLOUR)
         fig.suptitle(title, x=0.01, y=1 - 0.1 / height, ha="left", va="top", fontsize=12,
                      fontweight="bold")
-        fig.text(0.01, 0.005, source, fontsize=8, color="#555555", ha="left", va="bottom")
+        fig.text(0.01, 0.005, source, fontsize=8, color=NOTE_COLOUR, ha="left", va="bottom")
         # The title and the source line take the same inches however tall the figure is.
         fig.tight_layout(rect=(0, 0.3 / height, 1, 1 - 0.3 / height))
         return fig

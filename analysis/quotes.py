@@ -32,10 +32,9 @@ with, titles aside ("Secretary of State Marco Rubio was more cautious: â€œ...,â€
 the one the sentence before opens with, in the same paragraph; else the last person named as
 the subject of a reporting verb or as the speaker of a quote (rule "after+pronoun",
 "before+pronoun"). A person the gazetteer gives the other pronoun is passed over ("she" is not
-Dmitry Peskov). The
-subject of a reporting verb is the actor named right before it (allowing "has", "also", an
-adverb, an appositive between commas, or "X's office"); after "and" / "but" it is the subject
-of the nearest verb before that has one ("Lavrov replied that ... but added that ..."; not
+Dmitry Peskov). The subject of a reporting verb is the actor named right before it (allowing
+"has", "also", an adverb, an appositive between commas, or "X's office"); after "and" / "but"
+it is the subject of the nearest verb before that has one ("Lavrov replied that ... but added that ..."; not
 "claims" in "Peskov insisted Moscow was not seeking claims on Ukraine and said ...").
 
 `document_quotes` does one document (for a pipeline that maps documents); `find_quotes` is the
@@ -459,16 +458,17 @@ def _continue_into_next_paragraph(doc, results):
     """Rule `next paragraph`, on the results of `document_quotes` (last first, so a quote over
     three paragraphs takes the speaker named in the third)."""
     for index in range(len(results) - 2, -1, -1):
-        quote, following = results[index], results[index + 1]
-        end, opens = quote[7], following[6]
-        if quote[3] not in ("previous", "none") or doc.text[end - 1] in CLOSING_MARKS \
-                or not following[1]:
+        sentence_id, _, body, rule, *rest = results[index]
+        end = rest[-1]
+        _, next_speaker, *_, opens, _ = results[index + 1]
+        if rule not in ("previous", "none") or doc.text[end - 1] in CLOSING_MARKS \
+                or not next_speaker:
             continue
         sentence = doc.sentence_at(opens)
         if (sentence > 0 and doc.sentences[sentence][2] == opens
                 and doc.sentences[sentence - 1][1] != doc.sentences[sentence][1]
                 and doc.sentence_at(end - 1) == sentence - 1):
-            results[index] = (quote[0], following[1], quote[2], "next paragraph", *quote[4:])
+            results[index] = (sentence_id, next_speaker, body, "next paragraph", *rest)
 
 
 def _after(doc, quote_start, quote_end, last, found, quotes, people):
