@@ -14,9 +14,10 @@ Order of work:
    a donation appeal between its greeting and its button, a teaser headline between "Check
    also" and the teaser's truncated text);
 4. remove the headlines listed under a teaser heading ("More on this story");
-5. remove link lists: runs of very short lines that end no sentence (tags, share buttons);
-6. remove short lines that end no sentence and recur in the document (buttons, labels);
-7. drop later copies of a line already kept (a headline printed twice).
+5. remove notes on the author ("Jane Smith is a correspondent for ...");
+6. remove link lists: runs of very short lines that end no sentence (tags, share buttons);
+7. remove short lines that end no sentence and recur in the document (buttons, labels);
+8. drop later copies of a line already kept (a headline printed twice).
 """
 import functools
 import re
@@ -39,7 +40,7 @@ GLUED_KICKER = re.compile(_cues(_GLUED_KICKER))
 # Cue phrases of block boilerplate. A line matching one belongs to that block.
 CUE_PHRASES = {
     "donation appeal": (
-        r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:independent|our) journalism",
+        r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:[\w-]+ ){0,2}journalism\b",
         r"\b(?:make|consider|making) a (?:donation|contribution)\b",
         r"\bdonate (?:now|today|here|to us|monthly)\b", r"\bdonations? (?:keeps?|helps?|allows?)\b",
         r"\bevery contribution\b", r"\bmake a contribution\b",
@@ -56,7 +57,8 @@ CUE_PHRASES = {
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"\bsubscribers? agree\b",
         r"\bsubscribe (?:now|here|today|for free|to (?:our|the))\b", r"\bprivacy policy\b",
         r"^thanks? (?:you )?for reading\b",
-        r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b"),
+        r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b",
+        r"\bunlimited access\b", r"\bfree trial\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -72,7 +74,10 @@ CUE_PHRASES = {
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
         r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
-        r"^(?:read|see) (?:also|more|next): ", r"^(?:watch|listen|video|podcast): [^.]*$"),
+        r"^(?:read|see) (?:also|more|next)(?: (?:about|on|from)(?: [^:.]{1,40})?)?: ",
+        r"^(?:watch|listen|video|podcast): [^.]*$",
+        # A heading of the teasers below it: "Read more from Example News:".
+        r"^(?:read|see) more (?:from|on|about) [^:.]{1,40}:$"),
     # A consent banner, and its buttons. Not "cookies" alone: an article may mention cookies.
     "cookie notice": (
         r"\b(?:we|(?:this|our) (?:web)?site|our partners) (?:and our partners )?uses? cookies\b",
@@ -94,10 +99,15 @@ STAMP_WORDS = (
     "modified", "last", "on", "at", "ago", "just now", "[ap]m", r"[ap]\.m", "hours?", "hrs?",
     "minutes?", "mins?", "days?", "weeks?", "gmt", "utc", "bst", "cet", "cest", "eet", "eest",
     "msk", "[ecmp][sd]t", "et")
+# A word of a byline, and a person's name there: "Jane", "RFE/RL's", "Pieter de Graaf".
+_NAME_WORD = r"[A-Z][\w.'’/-]*"
+_FULL_NAME = r"[A-Z][\w'’-]+(?: (?:(?:de|van|von|der|al|bin|da|di|la|le) )?[A-Z][\w'’-]+){1,2}"
+# News agencies, as credited in brackets: "(Reuters)", "(EXAMPLE NEWS with AFP and AP)".
+_AGENCIES = r"reuters|afp|ap|dpa|tass|interfax|xinhua|efe|ansa|anadolu|ukrinform|bloomberg"
 # A name in a credit line: capitalised words, "and", "in Kyiv", commas.
 _NAMES = r"[A-Z][\w.'’-]*(?:,? (?:and |in |at )?[A-Z][\w.'’-]*)*"
 _CREDIT = (r"(?i:(?:additional )?(?:reporting|writing|editing|edited|compiled|research|"
-           r"translation|translated|produced|graphics)(?: and \w+)? by) " + _NAMES)
+           r"translation|translated|produced|graphics)(?: and \w+)? by:?) " + _NAMES)
 _COUNTED = (r"\d[\d,.]*[km]?(?: (?:likes?|comments?|shares?|restacks?|reposts?|views?|"
             r"reactions?|replies|votes?))?")
 
@@ -107,8 +117,13 @@ LINE_RULES = {
     "breadcrumb": r"^[^/›»>|·∙•]{1,60}(?:\s[/›»>|·∙•]\s[^/›»>|·∙•]{1,80}){2,}$"
                   r"|^[^|\s][^|.]{0,30}\|[^|\s][^|.]{0,40}$",
     "read time": r"^(?i:reading time:? )?\d+\s*(?i:min(?:ute)?s?)\.?(?i: read)?$",
-    "byline": r"^(?i:authors?|by|written by|posted by|reporting by)"
-              r"(?::|\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,5})?\s*$",
+    # "By Jane Smith, Senior Correspondent and Tom Brown in Kyiv", "Story by Jane Smith, CNN";
+    # names alone when two or more are joined ("Jane Smith in Riga and Pieter de Graaf").
+    "byline": r"^(?i:authors?|by|story by|words by|written by|posted by|reporting by)"
+              r"(?::|\s+" + _NAME_WORD + r"(?:(?:,\s+|\s+(?:and|in|with|for)\s+|\s+)"
+              + _NAME_WORD + r"){0,9})?\s*$"
+              r"|^" + _FULL_NAME + r"(?: in [A-Z][\w'’-]*)?"
+              r"(?:(?:, | and |, and )" + _FULL_NAME + r"(?: in [A-Z][\w'’-]*)?)+$",
     # A page's date and time stamp, nothing else: each word ends where a word ends or where the
     # next starts glued to it in capitals ("GMTUpdated", as copied), so a line reads one way only.
     "time stamp": r"^(?=\D*\d)(?:[\W_]*(?:\d+(?!\d)|(?i:" + "|".join(STAMP_WORDS)
@@ -117,7 +132,24 @@ LINE_RULES = {
              r"image|video|advertisement|share(?: this)?(?: article| story)?|print|"
              r"listen(?: to this article)?|follow us(?: on)?|explainer|save|bookmark|sign in|"
              r"log in|subscribe|copy link|link|email|e-mail|facebook|twitter|x|linkedin|whatsapp|"
-             r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads)\s*:?\s*$",
+             r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads|link copied!?|copied!?|"
+             r"copy to clipboard|story continues(?: below(?: (?:the )?advertisement)?)?|"
+             r"skip to (?:main )?(?:content|navigation)|skip (?:next|this) section(?: \w+){0,3}|"
+             r"follow [^.]{1,60} on \w+(?: \w+)?|follow [^.]{1,80} at https?://\S+)\s*:?\s*$",
+    # An audio version's player: "Listen to this article · 7:42 min", "Voiced by AI."
+    "audio player": r"^(?i:(?:press play to )?listen to (?:this|the) (?:article|story)\b|"
+                    r"voiced by artificial intelligence\b)",
+    # A note on the article itself, not part of it: "(Updates with comments in paragraph 9.)",
+    # "(EXAMPLE NEWS with AFP and REUTERS)", "Update 8/18/23: This article was updated ...".
+    "editor's note": r"^\((?i:updates|adds|recasts|corrects|refiles|rewrites|removes|"
+                     r"clarifies|amends|writes through)\b[^()]{0,100}\)$"
+                     r"|^\((?:(?:(?i:with|and|" + _AGENCIES + r")|[A-Z0-9][A-Z0-9.&'’-]*+)"
+                     r"(?![\w.&'’-])|[ ,/])++\)$"
+                     r"|^(?i:(?:update|updated|correction|clarification)\b"
+                     r".{0,40}?: this (?:article|story|report)\b|"
+                     r"(?:editor['’]?s note|correction|clarification):|"
+                     r"this (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)\b|"
+                     r"a version of this (?:article|story) appear)",
     "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
     "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",
     # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
@@ -133,6 +165,9 @@ LINE_RULES = {
     # Who wrote, edited or contributed, and where the text came from.
     "credit line": r"^" + _CREDIT + r"(?:[;,.]? (?:and )?" + _CREDIT + r")*\.?$"
                    r"|^(?i:sources?): [^.]{1,80}$"
+                   r"|^-*\s*(?i:with (?:additional )?(?:assistance|reporting) (?:from|by)) [^.]{1,150}\.?$"
+                   r"|^[^.]{0,150} (?i:contributed (?:reporting|to this (?:report|story|article)))"
+                   r"(?: (?i:from|in) [^.]{1,60})?\.$"
                    r"|^[^.]{0,150}\b(?i:writers?|reporters?|correspondents?|journalists?)\b"
                    r"[^.]{0,150} (?i:contributed)"
                    r"(?: (?i:reporting|to this (?:report|story|article)))?"
@@ -157,7 +192,9 @@ TRIGGERS = {
                         "payment method", "paying method", "become a", "small favo",
                         "readers like you"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
-                       "never miss", "for reading"),
+                       "never miss", "for reading", "unlimited access", "free trial"),
+    "editor's note": ("update", "correction", "clarification", "editor", "this article",
+                      "this story", "this report"),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login",
                      "join the"),
     "teaser": ("…", "..."),
@@ -236,6 +273,12 @@ LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
 # the author's name over each box) is a short line that ends no sentence and recurs in the
 # document; an article does not print a subheading twice.
 REPEATED_STUB_MAX_WORDS = 6
+# A note on who wrote the article: "Jane Smith is a Moscow correspondent for ...", "Jane Smith
+# is The Example Post's Baltics correspondent", "Jane Smith reports on Ukraine for ...".
+AUTHOR_BIO = re.compile(
+    r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:is (?:an?|the|[A-Z][^.]{0,40}['’]s)\b"
+    r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|columnist|producer|"
+    r"contributor)s?\b|(?:reports|writes) (?:on|about)\b|covers\b)")
 
 
 @dataclass
@@ -390,13 +433,29 @@ def _remove_teaser_lists(lines, rules):
     article goes on after it."""
     for i, rule in enumerate(rules):
         line = lines[i][1]
-        if rule != "teaser" or not _is_headline(line) or ": " in line or GLUED_KICKER.match(line):
+        heading = _is_headline(line) or line.endswith(":")
+        if rule != "teaser" or not heading or ": " in line or GLUED_KICKER.match(line):
             continue
         for j in range(i + 1, len(lines)):
             if rules[j] is None and _is_headline(lines[j][1]):
                 rules[j] = "teaser (after its heading)"
             elif rules[j] is None:
                 break
+
+
+def _remove_author_bios(lines, rules):
+    """Remove notes on the article's author (AUTHOR_BIO): a line about someone the byline or a
+    credit line names, or whom no other sentence of the document names. An article's sentence
+    about a journalist ("Jane Smith is a reporter detained in ...") names them again."""
+    bios = {i: match.group("name").split()[-1] for i, (_, line) in enumerate(lines)
+            if rules[i] is None and (match := AUTHOR_BIO.match(line))}
+    for i, surname in bios.items():
+        credited = any(surname in line for (_, line), rule in zip(lines, rules)
+                       if rule in ("byline", "credit line"))
+        named_elsewhere = any(surname in line for j, (_, line) in enumerate(lines)
+                              if j not in bios and rules[j] is None and _ends_sentence(line))
+        if credited or not named_elsewhere:
+            rules[i] = "author bio"
 
 
 def _is_stub(line):
@@ -410,7 +469,8 @@ def _introduces_list(line):
 
 def _remove_link_lists(lines, rules):
     """Remove runs of at least LINK_LIST_MIN_LINES stubs (short lines that end no sentence),
-    unless a sentence introduces them; lines already removed as furniture continue a run."""
+    unless a sentence introduces them; lines already removed as furniture continue a run. A
+    label that heads the run ("In:", "Editions:") goes with it."""
     stubs = [_is_stub(line) for _, line in lines]
     start, end = 0, len(lines)
     while start < end:
@@ -422,7 +482,8 @@ def _remove_link_lists(lines, rules):
             stop += 1
         if sum(stubs[start:stop]) >= LINK_LIST_MIN_LINES and not (
                 start > 0 and _introduces_list(lines[start - 1][1])):
-            for i in range(start, stop):
+            heading = start - 1 if start > 0 and lines[start - 1][1].endswith(":") else start
+            for i in range(heading, stop):
                 rules[i] = rules[i] or "link list"
         start = stop + 1
 
@@ -453,6 +514,7 @@ def clean_text(raw):
             rules[i + 1] = "label"
     _remove_block_interiors(lines, rules)
     _remove_teaser_lists(lines, rules)
+    _remove_author_bios(lines, rules)
     _remove_link_lists(lines, rules)
     # Logical lines are already single-spaced; casefolding has no context, so the document's
     # casefold split at "\n" is each line's (one call instead of one a line).

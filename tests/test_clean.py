@@ -126,6 +126,34 @@ def test_broken_paragraph_is_rejoined():
     ("Vladimir Putin in Moscow, June 14, 2024. Gavriil Grigorov/Sputnik via AP", "photo credit"),
     ("We and our partners store and/or access information on a device, such as cookies.",
      "cookie notice"),
+    ("By Jane Smith, Senior Foreign Correspondent and Tom Brown in Kyiv", "byline"),
+    ("Story by Jane Smith, Tom Brown, CNN", "byline"),
+    ("By Jane Smith and RFE/RL's Russian Service", "byline"),
+    ("Jane Smith in Riga and Pieter de Graaf in Brussels", "byline"),
+    ("Story continues below advertisement", "label"),
+    ("Link Copied!", "label"),
+    ("Skip to content", "label"),
+    ("Follow Example News on WhatsApp", "label"),
+    ("Follow our coverage of the war at https://example.com/hub/ukraine", "label"),
+    ("Listen to this article · 7:42 min Learn more", "audio player"),
+    ("Voiced by artificial intelligence.", "audio player"),
+    ("(EXAMPLE NEWS with AFP and REUTERS)", "editor's note"),
+    ("(Reuters)", "editor's note"),
+    ("(Updates with comments from the minister in ninth paragraph.)", "editor's note"),
+    ("Update 8/18/23, 10:05 a.m. ET: This article was updated with comment from the embassy.",
+     "editor's note"),
+    ("A version of this article appears in print on June 15, 2024, Section A, Page 1 of the New "
+     "York edition with the headline: Talks Stall as Both Sides Harden Their Positions.",
+     "editor's note"),
+    ("Get unlimited access to Example.com", "newsletter box"),
+    ("Request a free trial", "newsletter box"),
+    ("Support free-thinking journalism and attend our events", "donation appeal"),
+    ("See more on: Vladimir Putin, NATO, Sergei Lavrov", "teaser"),
+    ("Read more about: Ukraine war , Peace talks", "teaser"),
+    ("Edited by: Jane Smith", "credit line"),
+    ("--With assistance from Jane Smith and Tom Brown.", "credit line"),
+    ("Example News’s Jane Smith in Paris and Tom Brown in Kyiv contributed reporting.",
+     "credit line"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -146,7 +174,13 @@ def test_article_sentences_with_cue_like_words_stay():
             "Copyright law was not on the agenda, the ministry said.\n"
             "Accept all of it or nothing, Lavrov told them.\n"
             "Read more closely, the memorandum says little, and the left/right split remains.\n"
-            "The Kremlin will not rule it out, Peskov said of a corridor in the Black Sea/Azov.")
+            "The Kremlin will not rule it out, Peskov said of a corridor in the Black Sea/Azov.\n"
+            "(The Kremlin later denied that Putin had set any such condition.)\n"
+            "Russia and Ukraine\n"
+            "Follow the money, the minister said on television.\n"
+            "By Friday, Russia and Ukraine had agreed to resume the talks in Istanbul.\n"
+            "Support for the talks in Moscow remains strong today.\n"
+            "An update on the talks: this article's author was not allowed in.")
     assert clean_text(text).text == text
 
 
@@ -205,6 +239,43 @@ def test_headlines_under_a_teaser_heading_go_up_to_the_next_sentence():
     assert [rule for *_, rule in cleaned.removed] == [
         "teaser", "teaser (after its heading)", "teaser (after its heading)", "time stamp",
         "teaser (after its heading)"]
+
+
+def test_teasers_under_a_heading_that_ends_in_a_colon_go():
+    teasers = ["Read more from Example News:", "Kremlin says talks with Kyiv are stalled",
+               "Zelensky arrives in Turkey for the talks"]
+    cleaned = clean_text("\n".join(ARTICLE[:1] + teasers + ARTICLE[1:]))
+    assert cleaned.text.split("\n") == ARTICLE
+
+
+def test_a_label_heading_a_link_list_goes_with_it_and_an_introduction_to_a_quote_stays():
+    lines = ARTICLE[:1] + ["In:", "Ukraine", "Russia", "Vladimir Putin"] + ARTICLE[1:]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.text.split("\n") == ARTICLE
+    assert {rule for *_, rule in cleaned.removed} == {"link list"}
+    quoted = ARTICLE[:1] + ["He said:", "“We will not accept foreign troops.”"] + ARTICLE[1:]
+    assert clean_text("\n".join(quoted)).text.split("\n") == quoted
+
+
+BIO = "Jane Smith is a Moscow correspondent for Example News, based in Berlin."
+
+
+@pytest.mark.parametrize("lines", [
+    ["By Jane Smith", *ARTICLE, BIO],
+    [*ARTICLE, BIO],
+    [*ARTICLE, "Jane Smith reports on Ukraine and the war there for Example News from Kyiv."],
+    [*ARTICLE, "Smith is The Example Post’s Baltics correspondent, based in Riga, Latvia."],
+])
+def test_a_note_on_the_author_goes(lines):
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.text.split("\n") == ARTICLE
+    assert cleaned.removed[-1][2] == "author bio"
+
+
+def test_a_sentence_about_a_journalist_the_article_names_again_stays():
+    lines = [ARTICLE[0], "Evan Doe is a reporter for Example News who was detained in Yekaterinburg.",
+             "Doe has denied the charges, his lawyer said.", ARTICLE[1]]
+    assert clean_text("\n".join(lines)).text.split("\n") == lines
 
 
 def test_a_short_line_that_recurs_goes_every_time_but_a_headline_printed_again_stays_once():
