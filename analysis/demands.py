@@ -39,6 +39,7 @@ from .datafiles import data_path
 from .errors import InputError
 from .periods import period_labels
 from .progress import with_progress
+from .quotes import REPORTING_VERBS
 from .regex_literals import case_folds, literal_sets, most_specific, starts_of
 from .terms import load_stopwords
 
@@ -78,6 +79,10 @@ _OPENING_QUOTE = re.compile(r"(?:^|(?<=\s))[“‘\"']")
 # A name that is asked or spoken to rather than speaking: "that Ukraine must ...", "with Scholz".
 _ADDRESSEE_AFTER = re.compile(r"(?:['’]s)?\s+(?:\w+\s+)?(?:must|should|has to|have to|needs? to)\b")
 _ADDRESSEE_BEFORE = re.compile(r"\bwith\s+$")
+# A reporting clause that ends the sentence: "..., Volodymyr Zelensky said." / "..., he told
+# reporters."
+_TRAILING_CLAUSE = re.compile(r",\s+[^,“”\"]{1,80}?\s+(?:%s)(?:\s+\w+){0,2}\W*$"
+                              % "|".join(REPORTING_VERBS))
 
 
 # --- The codebook -------------------------------------------------------------------------------
@@ -445,7 +450,8 @@ class _Sentences:
 
         In order: the speaker after the quotation's closing mark; "rejected by X"; the holder of
         a noun cue ("Western demands", "the Kremlin's conditions"); the subject or reporting
-        actor before `ref` (a person rather than the state the title names).
+        actor before `ref` (a person rather than the state the title names); the speaker of a
+        reporting clause that ends the sentence ("..., Zelensky said.").
         """
         sentence = self.sentence(i)
         closing = _CLOSING_QUOTE.search(sentence, ref)
@@ -463,7 +469,11 @@ class _Sentences:
                 for start, end, name, _ in self.mentions(i, adjectives=True):
                     if _POSSESSIVE_GAP.fullmatch(sentence, end, cue[0]):
                         return name
-        return self._named(i, 0, ref)
+        named = self._named(i, 0, ref)
+        if named:
+            return named
+        clause = _TRAILING_CLAUSE.search(sentence, ref)
+        return self._named(i, clause.start(), clause.end()) if clause else ""
 
     def _speaker(self, i, closing):
         """Who is named after a quotation's closing mark, before any next quotation opens."""

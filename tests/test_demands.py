@@ -56,6 +56,12 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "The training of Ukrainian soldiers in Poland will resume when the holidays end.",
     # A negated objection objects to nothing.
     "Emmanuel Macron has said he does not rule out sending Western instructors to Ukraine.",
+    # A proposal to send troops objects to nothing; Russia's own retreat is no territorial
+    # demand; a world war averted is no threat; military activity is not the army.
+    "Emmanuel Macron proposed sending European troops to Ukraine after a ceasefire.",
+    "Russian troops withdrew from Kherson in November 2022, one of Kyiv's conditions for talks.",
+    "Donald Trump said he would prevent World War III.",
+    "Sergei Shoigu said Russia had proposed to limit military activity near Kyiv.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -103,6 +109,47 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "russian_withdrawal", "Josep Borrell", "Russia"),
     ("The embassy said the decision will lead to an escalation of the conflict.",
      "escalation_threat", None, None),
+    # Past tense, a military contingent, a coming war, unpredictable consequences.
+    ("Moscow would agree to a truce only if Kyiv withdrew its troops from the Kherson region.",
+     "territory", "Russia", None),
+    ("Sergei Ryabkov said Moscow rejects any military contingents of NATO countries in "
+     "Ukraine.", "no_foreign_troops", "Sergei Ryabkov", None),
+    ("Maria Zakharova said a clash between Russia and NATO would become inevitable if troops "
+     "were sent.", "escalation_threat", "Maria Zakharova", None),
+    ("A Duma deputy said sending NATO troops would drag the continent into a war with Russia.",
+     "escalation_threat", None, None),
+    ("The ambassador said the consequences would be catastrophic for European security.",
+     "escalation_threat", None, None),
+    ("Dmitry Medvedev said Russia could strike NATO bases if the missiles were used.",
+     "escalation_threat", "Dmitry Medvedev", None),
+    # "stop this training"; "be in NATO"; "drop" a bid; "no path to NATO"; an army capped.
+    ("Sergei Lavrov demanded that Berlin stop this training at once.", "halt_training",
+     "Sergei Lavrov", "Germany"),
+    ("The Kremlin said Ukraine must never be in NATO.", "neutrality", "Russia", None),
+    ("Moscow told Kyiv to drop its NATO bid.", "neutrality", "Russia", None),
+    ("Russia wants a Ukraine with a reduced army and no path to NATO.", "neutrality", "Russia",
+     None),
+    ("Russia wants a Ukraine with a reduced army and no path to NATO.", "demilitarization",
+     "Russia", None),
+    ("The Russian side proposed capping Ukraine's army at 50,000 soldiers.", "demilitarization",
+     None, None),
+    # Refusals: land not ceded, integrity not negotiable, no veto for Moscow.
+    ("Ukrainians will never gift their land to the aggressor, the foreign minister said.",
+     "territory", None, None),
+    ("Volodymyr Zelensky said Ukraine's territorial integrity is not negotiable.", "territory",
+     "Volodymyr Zelensky", None),
+    ("Mark Rutte said Moscow has no veto over a NATO presence in Ukraine.", "no_foreign_troops",
+     "Mark Rutte", None),
+    # Supplies that "drag out" the war, or make states "parties to the conflict".
+    ("Dmitry Peskov said the continued supply of missiles only drags out the conflict.",
+     "halt_weapons", "Dmitry Peskov", None),
+    ("Russian diplomats say that arms deliveries to Kyiv make Western states parties to the "
+     "conflict.", "halt_weapons", None, None),
+    # Conditions for Russia's withdrawal: "the only path to peace", "no peace until".
+    ("Josep Borrell said the only path to peace is for Russia to pull out of Ukraine.",
+     "russian_withdrawal", "Josep Borrell", None),
+    ("There will be no peace until Russian troops leave Ukraine, Volodymyr Zelensky said.",
+     "russian_withdrawal", "Volodymyr Zelensky", None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
