@@ -17,6 +17,9 @@ Speakers, tried in this order (the `rule` column says which one applied):
              ,” Kremlin spokesman Dmitry Peskov told reporters
   before     a reporting clause earlier in the same sentence: Lavrov said that “...” /
              Trump told reporters: “...” / The Kremlin said it was ‘...’
+  colon      a clause without a reporting verb, ending in a colon: the name before the colon
+             (Quote from Podolyak: “...” / Lavrov: “...”), else the person the sentence opens
+             with (Rubio was blunt: “...”). Such a quote is not a partial one
   continued  a quote that opens a sentence without a clause of its own takes the speaker of
              the sentence before, in the same paragraph ("“A,” he said. “B.”")
   previous   ... or in the paragraph before (a paragraph that is only a quotation)
@@ -35,7 +38,8 @@ the subject of a reporting verb or as the speaker of a quote (rule "after+pronou
 Dmitry Peskov). The subject of a reporting verb is the actor named right before it (allowing
 "has", "also", an adverb, an appositive between commas, or "X's office"); after "and" / "but"
 it is the subject of the nearest verb before that has one ("Lavrov replied that ... but added that ..."; not
-"claims" in "Peskov insisted Moscow was not seeking claims on Ukraine and said ...").
+"claims" in "Peskov insisted Moscow was not seeking claims on Ukraine and said ..."), else the
+person the sentence opens with ("Medinsky described the talks as ... and said ...").
 
 `document_quotes` does one document (for a pipeline that maps documents); `find_quotes` is the
 DataFrame wrapper.
@@ -90,7 +94,7 @@ _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+"
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
 # ... ending the text before a verb, perhaps with an appositive ("Olga Lebedeva, an analyst, said").
-_NAME_BEFORE = re.compile(r"(?<![\w'’-])(" + _NAME + r")(?:,[^,“”\"]{1,80},)?\s*$")
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(" + _NAME + r")(?:,[^,“”\"]{1,150},)?\s*$")
 # ... after a noun that is its title ("said State Department spokesman Ned Price"), ending the
 # phrase; not after a preposition or article ("said the ministry on Monday").
 _NAME_AFTER_TITLE = re.compile(r"(?<![\w'’-])(?!(?:%s)\s)[a-z][\w-]*\s+(%s)[\s.,]*$" % (
@@ -109,6 +113,8 @@ _LAST_OTHER = re.compile(r"(?s).*[^\w\s]")
 _POSSESSOR = re.compile(r"['’]s?\s+\w+\s*$")              # "Scholz’s office" said
 _COORDINATED = re.compile(r"(?:,\s*)?(?:and|but)\s*$")
 _TAIL_START = re.compile(r"[\s,;:—–-]*")
+# A short clause naming who speaks before a colon ("Quote from Davyd Arakhamia:").
+_COLON_CLAUSE_WORDS = 5
 # Where a phrase after a verb stops being about the speaker ("said Lavrov, who ...").
 _CLAUSE_END = re.compile(r"\bthat\b|[;:“”\"‘]|,\s")
 _MARKS = re.compile("[\"“”‘’']")
@@ -307,6 +313,11 @@ def _subject(doc, start, verb_start, quotes, depth=0):
             speaker, pronoun = _subject(doc, start, verb.start(), quotes, depth + 1)
             if speaker is not None or pronoun:
                 return speaker, pronoun
+        # A clause that is the whole sentence so far: its subject is the sentence's.
+        index = doc.sentence_at(start)
+        opening = doc.opening_subject(index) if doc.sentences[index][2] == start else None
+        if opening and opening[0] < start + coordinated.start():
+            return opening[1], None
     return ("", None) if doc.names_person(_NAME_BEFORE.search(head)) else (None, None)
 
 
@@ -435,7 +446,10 @@ def document_quotes(sentences, mentions, types, pronouns=None):
         if rule is None:
             speaker, rule = _before(doc, sentence_start, quote_start, verbs, verb_starts,
                                     subjects, people)
-        partial = bool(text[sentence_start:quote_start].strip(" “‘\"'([—–-"))
+        lead = text[sentence_start:quote_start].rstrip()
+        if rule is None and lead.endswith(":"):
+            speaker, rule = _colon(doc, sentence_start, sentence_start + len(lead) - 1)
+        partial = bool(lead.strip(" “‘\"'([—–-")) and not lead.endswith(":")
         if rule is None and not partial and first > 0 and first - 1 in sentence_speaker:
             same_paragraph = doc.sentences[first - 1][1] == doc.sentences[first][1]
             speaker, rule = sentence_speaker[first - 1], ("continued" if same_paragraph
@@ -507,6 +521,20 @@ def _after(doc, quote_start, quote_end, last, found, quotes, people):
         return people.resolve(pronoun, quote_start), "after+pronoun"
     named = speaker is not None or _NAME_ONLY.fullmatch(head)
     return (speaker or "", "after") if named else (None, None)
+
+
+def _colon(doc, sentence_start, colon):
+    """Rule `colon`, for a quote after the colon at `colon` that no reporting verb introduces:
+    an actor named right before the colon in a short clause, else the person the sentence opens
+    with; ("", "none") where neither is found, so that the quote does not take the speaker of
+    the sentence before."""
+    actor = doc.mention_ending(colon)
+    if actor and len(doc.text[sentence_start:colon].split()) <= _COLON_CLAUSE_WORDS:
+        return actor, "colon"
+    opening = doc.opening_subject(doc.sentence_at(colon))
+    if opening and opening[0] < colon:
+        return opening[1], "colon"
+    return "", "none"
 
 
 def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, people):

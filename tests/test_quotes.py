@@ -133,6 +133,13 @@ def test_according_to_names_no_speaker_before_it():
     "Lavrov said the talks were off.\n“He is asking for land his army never took,” Dr. Nadia "
     "Korsgaard, a defense analyst at an institute for security policy in Copenhagen, told "
     "Newsweek. “The real question is whether the jets arrive in time,” she added.",
+    # an appositive of more than 80 characters
+    "Lavrov said the talks were off.\n“He is asking for land his army never took,” Jane Doe, a "
+    "senior fellow at the Example Center for Strategic Studies and a former adviser on Eurasia, "
+    "told Example News.",
+    # a colon after a name the gazetteer lacks: not the speaker of the sentence before
+    "Lavrov said the talks were off. Quote from Smith: “He is asking for land his army never "
+    "took.”",
 ])
 def test_a_speaker_named_but_not_in_the_gazetteer_is_unknown_not_the_one_before(text):
     assert {speaker for speaker, _, _ in quotes_of(text)} == {""}
@@ -150,6 +157,27 @@ def test_pronoun_before_a_colon():
             "“What is the big deal, Sir Starmer?”")
     assert quotes_of(text) == [("Vladimir Kornilov", "What is the big deal, Sir Starmer?",
                                 "before+pronoun")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Quote from Podolyak: “We will not trade land for a ceasefire, now or ever.”",
+     "Mykhailo Podolyak"),
+    ("Lavrov: “The West must stop arming Kyiv first.”", "Sergei Lavrov"),
+    ("Dmitry Peskov was blunt on Monday: “There will be no foreign troops in Ukraine.”",
+     "Dmitry Peskov"),
+])
+def test_a_quote_after_a_colon_is_spoken_by_the_name_before_it_or_the_sentences_subject(
+        text, speaker):
+    [(found_speaker, _, rule)] = quotes_of(text)
+    assert (found_speaker, rule) == (speaker, "colon")
+
+
+def test_after_and_with_no_reporting_verb_before_the_subject_is_the_sentences():
+    text = ("“We will not cede land,” Podolyak said.\n"
+            "Vladimir Medinsky described the talks as useful and said the proposals would go to "
+            "Moscow.\nLater, he told journalists: “Our position on Crimea remains unchanged.”")
+    assert [speaker for speaker, _, _ in quotes_of(text)] == ["Mykhailo Podolyak",
+                                                             "Vladimir Medinsky"]
 
 
 def test_a_paragraph_that_is_only_a_quote_takes_the_speaker_before_it():
