@@ -47,18 +47,18 @@ CUE_PHRASES = {
         r"\bad-free\b", r"\bdear readers?\b", r"^a message from\b", r"\bwe need your help\b",
         r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
         r"\bpay(?:ment|ing) methods?\b",
-        r"\bbecome a (?:patron|supporter|paying member)\b", r"^become a member\W*$",
+        r"\bbecome (?:a|our) (?:patron|supporter|paying member)\b", r"^become a member\W*$",
         r"\bsupport (?:us|our work) (?:monthly|today)\b", r"\bsupporting us\b",
         r"\bsmall favou?r to ask\b", r"\bremind me (?:later|in \w+)\b",
         r"\b(?:regular|one-off|monthly|annual|recurring) (?:contribution|donation|gift)\b",
         r"\byour (?:contribution|donation)s? (?:helps?|keeps?|allows?|makes?)\b",
         r"\breaders like you\b"),
     "newsletter box": (
-        r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"\bsubscribers? agree\b",
+        r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$", r"\bsubscribers? agree\b",
         r"\bsubscribe (?:now|here|today|for free|to (?:our|the))\b", r"\bprivacy policy\b",
         r"^thanks? (?:you )?for reading\b",
         r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b",
-        r"\bunlimited access\b", r"\bfree trial\b"),
+        r"\bunlimited access\b", r"\bfree trial\b", r"\balready (?:have an account|a subscriber)\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -75,7 +75,7 @@ CUE_PHRASES = {
         r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
         r"^(?:read|see) (?:also|more|next)(?: (?:about|on|from)(?: [^:.]{1,40})?)?: ",
-        r"^(?:watch|listen|video|podcast): [^.]*$",
+        r"^(?:watch|listen|video|podcast) ?[:|] [^.]*$",
         # A heading of the teasers below it: "Read more from Example News:".
         r"^(?:read|see) more (?:from|on|about) [^:.]{1,40}:$"),
     # A consent banner, and its buttons. Not "cookies" alone: an article may mention cookies.
@@ -98,12 +98,14 @@ STAMP_WORDS = (
     "issued",
     "modified", "last", "on", "at", "ago", "just now", "[ap]m", r"[ap]\.m", "hours?", "hrs?",
     "minutes?", "mins?", "days?", "weeks?", "gmt", "utc", "bst", "cet", "cest", "eet", "eest",
-    "msk", "[ecmp][sd]t", "et")
+    "msk", "ist", "jst", "aest", "aedt", "[ecmp][sd]t", "et")
 # A word of a byline, and a person's name there: "Jane", "RFE/RL's", "Pieter de Graaf".
 _NAME_WORD = r"[A-Z][\w.'’/-]*"
 _FULL_NAME = r"[A-Z][\w'’-]+(?: (?:(?:de|van|von|der|al|bin|da|di|la|le) )?[A-Z][\w'’-]+){1,2}"
 # News agencies, as credited in brackets: "(Reuters)", "(EXAMPLE NEWS with AFP and AP)".
 _AGENCIES = r"reuters|afp|ap|dpa|tass|interfax|xinhua|efe|ansa|anadolu|ukrinform|bloomberg"
+# A role before a name in a credit line: "Journalist: Jane Smith, Editor: Tom Brown".
+_ROLE = r"(?i:journalist|reporter|author|editor|writer|photographer|producer)s?: "
 # A name in a credit line: capitalised words, "and", "in Kyiv", commas.
 _NAMES = r"[A-Z][\w.'’-]*(?:,? (?:and |in |at )?[A-Z][\w.'’-]*)*"
 _CREDIT = (r"(?i:(?:additional )?(?:reporting|writing|editing|edited|compiled|research|"
@@ -120,7 +122,8 @@ LINE_RULES = {
     # "By Jane Smith, Senior Correspondent and Tom Brown in Kyiv", "Story by Jane Smith, CNN";
     # names alone when two or more are joined ("Jane Smith in Riga and Pieter de Graaf").
     "byline": r"^(?i:authors?|by|story by|words by|written by|posted by|reporting by)"
-              r"(?::|\s+" + _NAME_WORD + r"(?:(?:,\s+|\s+(?:and|in|with|for)\s+|\s+)"
+              r"(?::|\s+" + _NAME_WORD + r"(?:(?:,\s+|\s+(?:and|in|with|for)\s+|"
+              r"\s+\|\s+(?:(?i:edited|updated|reviewed) by\s+)?|\s+)"
               + _NAME_WORD + r"){0,9})?\s*$"
               r"|^" + _FULL_NAME + r"(?: in [A-Z][\w'’-]*)?"
               r"(?:(?:, | and |, and )" + _FULL_NAME + r"(?: in [A-Z][\w'’-]*)?)+$",
@@ -135,10 +138,19 @@ LINE_RULES = {
              r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads|link copied!?|copied!?|"
              r"copy to clipboard|story continues(?: below(?: (?:the )?advertisement)?)?|"
              r"skip to (?:main )?(?:content|navigation)|skip (?:next|this) section(?: \w+){0,3}|"
-             r"follow [^.]{1,60} on \w+(?: \w+)?|follow [^.]{1,80} at https?://\S+)\s*:?\s*$",
+             r"follow [^.]{1,60} on \w+(?: \w+)?|follow [^.]{1,80} at https?://\S+|"
+             r"e-?mail address|social sharing|sections|(?:close |open )?(?:main )?menu|"
+             r"duration:? \d{1,2}:\d{2}(?::\d{2})?|"
+             # a list of tags on one line: "Subjects: Russia, negotiations, Istanbul"
+             r"(?:tags?|topics?|subjects?|keywords?|filed under):\s*[^.!?]{1,200}?)\s*:?\s*$",
     # An audio version's player: "Listen to this article · 7:42 min", "Voiced by AI."
     "audio player": r"^(?i:(?:press play to )?listen to (?:this|the) (?:article|story)\b|"
+                    r"(?:new)?\s*you can now listen to\b|"
                     r"voiced by artificial intelligence\b)",
+    "app prompt": r"^(?i:(?:click here to )?(?:get|download|install) (?:the|our) [\w -]{0,30}\bapp\b)",
+    # A line of six words or more in capitals that ends no sentence: a link ("CLICK HERE TO
+    # ...", a headline of another article); an article's subheading is shorter.
+    "link in capitals": r"^(?=(?:\S+ ){5})[^a-z]*[A-Z][^a-z]*(?<![.!?:;\"”’')…*])$",
     # A note on the article itself, not part of it: "(Updates with comments in paragraph 9.)",
     # "(EXAMPLE NEWS with AFP and REUTERS)", "Update 8/18/23: This article was updated ...".
     "editor's note": r"^\((?i:updates|adds|recasts|corrects|refiles|rewrites|removes|"
@@ -153,19 +165,26 @@ LINE_RULES = {
     "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
     "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",
     # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
-    "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)",
+    "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)"
+                 r"|(?i:\b(?:reproduction|republication|use of (?:the )?materials?)\b[^.]{0,80}"
+                 r"\b(?:permitted|prohibited|allowed)\b)",
     "photo credit": r"(?i:[(\[](?:source|photo|image|credit|picture|file)s?:[^)\]]*[)\]]\s*$|"
                     r"\((?:[a-z]+ )?photo/[^)]*\)\s*$|\bphotograph: [^.]{1,80}$|©[^.©]{1,60}$|"
                     r"^\[\d+/\d+\]|^(?:photo|image|credit|picture)s?:\s|"
                     r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$|"
                     r"\bcredit: [^.]{1,80}$|"
+                    # "(Sean Kilpatrick/The Canadian Press)", "(Reuters)", "(... - Anadolu Agency)"
+                    r"\([^()/]{1,40}/[^()]{1,60}\)$|\((?:" + _AGENCIES + r")\)$|"
+                    r"\([^()]{1,80}\b(?:agency|press|images|photos?|pool)\)$|"
                     # a photographer and agency ending a caption ("Gavriil Grigorov/Sputnik via
                     # AP"), with no full stop: a sentence may end "... the Black Sea/Azov."
                     r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+/[A-Z][\w'’/-]*(?: via [A-Z]\w*)?)\s*$)",
     # Who wrote, edited or contributed, and where the text came from.
     "credit line": r"^" + _CREDIT + r"(?:[;,.]? (?:and )?" + _CREDIT + r")*\.?$"
                    r"|^(?i:sources?): [^.]{1,80}$"
-                   r"|^-*\s*(?i:with (?:additional )?(?:assistance|reporting) (?:from|by)) [^.]{1,150}\.?$"
+                   r"|^-*\s*(?i:with (?:additional )?(?:assistance|reporting|files) (?:from|by)) "
+                   r"[^.]{1,150}\.?$"
+                   r"|^" + _ROLE + _NAMES + r"(?:,? " + _ROLE + _NAMES + r")*$"
                    r"|^[^.]{0,150} (?i:contributed (?:reporting|to this (?:report|story|article)))"
                    r"(?: (?i:from|in) [^.]{1,60})?\.$"
                    r"|^[^.]{0,150}\b(?i:writers?|reporters?|correspondents?|journalists?)\b"
@@ -185,21 +204,20 @@ RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock",
-                     "©", "[", "/"),
+                     "©", "[", "/", "agency)", "press)", "reuters)", "ap)", "afp)"),
     "credit line": ("ing by", "contributed"),
     "donation appeal": ("support", "donat", "contribution", "ad-free", "dear reader",
                         "message from", "your help", "not ready to", "remind me",
                         "payment method", "paying method", "become a", "small favo",
                         "readers like you"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
-                       "never miss", "for reading", "unlimited access", "free trial"),
-    "editor's note": ("update", "correction", "clarification", "editor", "this article",
-                      "this story", "this report"),
+                       "never miss", "for reading"),
+    "editor's note": ("this article", "this story", "this report", "editor's note"),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login",
                      "join the"),
     "teaser": ("…", "..."),
     "cookie notice": ("cookie",),
-    "copyright": ("copyright", "©", "(c) ", "rights reserved"),
+    "copyright": ("copyright", "©", "(c) ", "rights reserved", "permitted"),
 }
 
 
@@ -269,6 +287,10 @@ LINK_LIST_MAX_WORDS = 4
 SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]? [\"“‘(]?[A-Z]")
 QUOTES = "\"“”‘’«»"
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
+# A link that ends in a full stop only as an abbreviation does ("U.S.", "U.K.").
+ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
+# A closing quotation mark after a word, not after the end of a sentence: a quoted phrase.
+QUOTED_PHRASE_END = re.compile(r"[\w)][’'\"”]$")
 # A button or label a page prints again and again ("SKIP ADVERTISEMENT", "Share full article",
 # the author's name over each box) is a short line that ends no sentence and recurs in the
 # document; an article does not print a subheading twice.
@@ -420,10 +442,12 @@ def _remove_block_interiors(lines, rules):
 
 
 def _is_headline(line):
-    """A line shaped like a headline: one short sentence that ends without a full stop (or with
-    a question mark, outside quotation marks)."""
+    """A line shaped like a headline: one short sentence that ends without a full stop (or in a
+    quoted phrase: "... would be ‘legitimate targets’"; or with a question mark, outside
+    quotation marks)."""
     return (line.count(" ") < SHORT_LINE_MAX_WORDS and not SENTENCE_INSIDE.search(line)
-            and (not _ends_sentence(line) or line.endswith("?") and not _holds_any(line, QUOTES)))
+            and (not _ends_sentence(line) or QUOTED_PHRASE_END.search(line)
+                 or line.endswith("?") and not _holds_any(line, QUOTES)))
 
 
 def _remove_teaser_lists(lines, rules):
@@ -435,6 +459,9 @@ def _remove_teaser_lists(lines, rules):
         line = lines[i][1]
         heading = _is_headline(line) or line.endswith(":")
         if rule != "teaser" or not heading or ": " in line or GLUED_KICKER.match(line):
+            continue
+        # An item of a menu ("Home", "Trending", "Cities"), not the heading of a list.
+        if 0 < i < len(lines) - 1 and _is_stub(lines[i - 1][1]) and _is_stub(lines[i + 1][1]):
             continue
         for j in range(i + 1, len(lines)):
             if rules[j] is None and _is_headline(lines[j][1]):
@@ -459,7 +486,8 @@ def _remove_author_bios(lines, rules):
 
 
 def _is_stub(line):
-    return (line.count(" ") < LINK_LIST_MAX_WORDS and not _ends_sentence(line)
+    return (line.count(" ") < LINK_LIST_MAX_WORDS
+            and (not _ends_sentence(line) or ABBREVIATION.match(line) is not None)
             and not LIST_ITEM.match(line))
 
 

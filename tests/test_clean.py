@@ -154,6 +154,28 @@ def test_broken_paragraph_is_rejoined():
     ("--With assistance from Jane Smith and Tom Brown.", "credit line"),
     ("Example News’s Jane Smith in Paris and Tom Brown in Kyiv contributed reporting.",
      "credit line"),
+    ("Soldiers at a training ground near Kharkiv on Wednesday. (Jane Smith/Example Press)",
+     "photo credit"),
+    ("Vladimir Putin chairs a meeting in Moscow on Tuesday. (Reuters)", "photo credit"),
+    ("Maria Zakharova at a briefing (Russian Foreign Ministry - Example Agency)", "photo credit"),
+    ("By Jane Smith | Example News", "byline"),
+    ("By Jane Smith | Edited by Tom Brown", "byline"),
+    ("Subjects: Russia, negotiations, Istanbul, neutrality", "label"),
+    ("Social Sharing", "label"),
+    ("Close main menu", "label"),
+    ("Duration 2:14", "label"),
+    ("Journalist: Jane Smith, Editor: Tom Brown", "credit line"),
+    ("With files from Reuters and Example Press", "credit line"),
+    ("CLICK HERE TO GET THE EXAMPLE NEWS APP", "app prompt"),
+    ("Get the Example app for the latest news, updates and more", "app prompt"),
+    ("KREMLIN SAYS WEST MUST STOP ARMING KYIV BEFORE TALKS", "link in capitals"),
+    ("NEWYou can now listen to Example News articles!", "audio player"),
+    ("WATCH | Minister announces new military aid for Ukraine:", "teaser"),
+    ("Already have an account? Sign in", "newsletter box"),
+    ("Sign up", "newsletter box"),
+    ("Support EN or become our patron!", "donation appeal"),
+    ("The use of materials is permitted only with a hyperlink to Example News.", "copyright"),
+    ("Feb 27, 2024 06:42 PM IST", "time stamp"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -180,7 +202,9 @@ def test_article_sentences_with_cue_like_words_stay():
             "Follow the money, the minister said on television.\n"
             "By Friday, Russia and Ukraine had agreed to resume the talks in Istanbul.\n"
             "Support for the talks in Moscow remains strong today.\n"
-            "An update on the talks: this article's author was not allowed in.")
+            "An update on the talks: this article's author was not allowed in.\n"
+            "WHAT RUSSIA WANTS\n"
+            "Russian conscripts were told to download the state services app, the ministry said.")
     assert clean_text(text).text == text
 
 
@@ -246,6 +270,19 @@ def test_teasers_under_a_heading_that_ends_in_a_colon_go():
                "Zelensky arrives in Turkey for the talks"]
     cleaned = clean_text("\n".join(ARTICLE[:1] + teasers + ARTICLE[1:]))
     assert cleaned.text.split("\n") == ARTICLE
+
+
+def test_a_teaser_headline_may_end_in_a_quoted_phrase():
+    teasers = ["Trending", "Medvedev warns peacekeepers would be ‘legitimate targets’",
+               "Kremlin says talks with Kyiv are stalled"]
+    assert clean_text("\n".join(ARTICLE[:1] + teasers + ARTICLE[1:])).text.split("\n") == ARTICLE
+
+
+def test_a_teaser_heading_in_a_menu_heads_no_list():
+    menu = ["Home", "Trending", "Cities", "U.S."]
+    headline = "Kremlin warns of conflict with NATO if troops are sent"
+    cleaned = clean_text("\n".join(menu + [headline] + ARTICLE))
+    assert cleaned.text.split("\n") == [headline, *ARTICLE]
 
 
 def test_a_label_heading_a_link_list_goes_with_it_and_an_introduction_to_a_quote_stays():
@@ -429,7 +466,7 @@ def test_required_text_read_off_a_pattern(pattern, required):
 def test_required_is_read_off_every_rule_but_those_that_fail_fast_and_those_without_text():
     from analysis.clean import FAIL_FAST, REQUIRED, RULES, required_text
 
-    without_text = {"no words", "time stamp", "counter"}
+    without_text = {"no words", "time stamp", "counter", "link in capitals"}
     assert set(REQUIRED) == {name for name, _ in RULES} - {*without_text, *FAIL_FAST}
     assert all(required_text(pattern.pattern) for name, pattern in RULES if name in FAIL_FAST)
 
