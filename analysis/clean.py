@@ -54,11 +54,13 @@ CUE_PHRASES = {
         r"\byour (?:contribution|donation)s? (?:helps?|keeps?|allows?|makes?)\b",
         r"\breaders like you\b"),
     "newsletter box": (
-        r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$", r"\bsubscribers? agree\b",
+        r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
+        r"\bsubscribers? agree\b",
         r"\bsubscribe (?:now|here|today|for free|to (?:our|the))\b", r"\bprivacy policy\b",
         r"^thanks? (?:you )?for reading\b",
         r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b",
-        r"\bunlimited access\b", r"\bfree trial\b", r"\balready (?:have an account|a subscriber)\b"),
+        r"\bunlimited access\b", r"\bfree trial\b",
+        r"\balready (?:have an account|a subscriber)\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -135,8 +137,8 @@ LINE_RULES = {
              r"image|video|advertisement|share(?: this)?(?: article| story)?|print|"
              r"listen(?: to this article)?|follow us(?: on)?|explainer|save|bookmark|sign in|"
              r"log in|subscribe|copy link|link|email|e-mail|facebook|twitter|x|linkedin|whatsapp|"
-             r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads|link copied!?|copied!?|"
-             r"copy to clipboard|story continues(?: below(?: (?:the )?advertisement)?)?|"
+             r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads|link copied!?|"
+             r"copied!?|copy to clipboard|story continues(?: below(?: (?:the )?advertisement)?)?|"
              r"skip to (?:main )?(?:content|navigation)|skip (?:next|this) section(?: \w+){0,3}|"
              r"follow [^.]{1,60} on \w+(?: \w+)?|follow [^.]{1,80} at https?://\S+|"
              r"e-?mail address|social sharing|sections|(?:close |open )?(?:main )?menu|"
@@ -147,7 +149,8 @@ LINE_RULES = {
     "audio player": r"^(?i:(?:press play to )?listen to (?:this|the) (?:article|story)\b|"
                     r"(?:new)?\s*you can now listen to\b|"
                     r"voiced by artificial intelligence\b)",
-    "app prompt": r"^(?i:(?:click here to )?(?:get|download|install) (?:the|our) [\w -]{0,30}\bapp\b)",
+    "app prompt": r"^(?i:(?:click here to )?(?:get|download|install) (?:the|our) "
+                  r"[\w -]{0,30}\bapp\b)",
     # A line of six words or more in capitals that ends no sentence: a link ("CLICK HERE TO
     # ...", a headline of another article); an article's subheading is shorter.
     "link in capitals": r"^(?=(?:\S+ ){5})[^a-z]*[A-Z][^a-z]*(?<![.!?:;\"”’')…*])$",
@@ -160,7 +163,8 @@ LINE_RULES = {
                      r"|^(?i:(?:update|updated|correction|clarification)\b"
                      r".{0,40}?: this (?:article|story|report)\b|"
                      r"(?:editor['’]?s note|correction|clarification):|"
-                     r"this (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)\b|"
+                     r"this (?:article|story|report) (?:has been|was) "
+                     r"(?:updated|corrected|amended)\b|"
                      r"a version of this (?:article|story) appear)",
     "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
     "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",

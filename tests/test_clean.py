@@ -310,7 +310,8 @@ def test_a_note_on_the_author_goes(lines):
 
 
 def test_a_sentence_about_a_journalist_the_article_names_again_stays():
-    lines = [ARTICLE[0], "Evan Doe is a reporter for Example News who was detained in Yekaterinburg.",
+    lines = [ARTICLE[0],
+             "Evan Doe is a reporter for Example News who was detained in Yekaterinburg.",
              "Doe has denied the charges, his lawyer said.", ARTICLE[1]]
     assert clean_text("\n".join(lines)).text.split("\n") == lines
 
