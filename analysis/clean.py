@@ -40,7 +40,7 @@ GLUED_KICKER = re.compile(_cues(_GLUED_KICKER))
 # Cue phrases of block boilerplate. A line matching one belongs to that block.
 CUE_PHRASES = {
     "donation appeal": (
-        r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:[\w-]+ ){0,2}journalism\b",
+        r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:[\w'’-]+ ){0,3}journalism\b",
         r"\b(?:make|consider|making) a (?:donation|contribution)\b",
         r"\bdonate (?:now|today|here|to us|monthly)\b", r"\bdonations? (?:keeps?|helps?|allows?)\b",
         r"\bevery contribution\b", r"\bmake a contribution\b",
@@ -52,7 +52,7 @@ CUE_PHRASES = {
         r"\bsmall favou?r to ask\b", r"\bremind me (?:later|in \w+)\b",
         r"\b(?:regular|one-off|monthly|annual|recurring) (?:contribution|donation|gift)\b",
         r"\byour (?:contribution|donation)s? (?:helps?|keeps?|allows?|makes?)\b",
-        r"\breaders like you\b"),
+        r"\breaders like you\b", r"\bhelp us (?:keep|continue)\b"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
         r"\bsubscribers? agree\b",
@@ -60,24 +60,31 @@ CUE_PHRASES = {
         r"^thanks? (?:you )?for reading\b",
         r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b",
         r"\bunlimited access\b", r"\bfree trial\b",
-        r"\balready (?:have an account|a subscriber)\b"),
+        r"\balready (?:have an account|a subscriber)\b", r"^enter your e-?mail\b",
+        r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
         r"^(?:show|view|see|read|load) (?:all )?\d[\d,]* comments?$",
         r"^join the (?:conversation|discussion|debate)\W*$",
-        r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$"),
+        r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$", r"^add your comment\b",
+        r"\bcomments? (?:below|above) (?:have|has) not been\b", r"\bposting your comment\b",
+        r"\byour comments? will be posted\b", r"\btop commenters?\b",
+        r"\bcomment(?:ing)? (?:section|policy|guidelines)\b",
+        r"^(?:share|comment) or (?:share|comment) on this\b"),
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
         r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags)?:?$",
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
-        r"^popular on\b", r"^on the same (?:topic|subject)$",
+        r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b", r"^on the same (?:topic|subject)$",
         _GLUED_KICKER,
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
-        r"most popular|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$",
+        r"most popular|most (?:watched|viewed|shared)|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
         r"^(?:read|see) (?:also|more|next)(?: (?:about|on|from)(?: [^:.]{1,40})?)?: ",
-        r"^(?:watch|listen|video|podcast) ?[:|] [^.]*$",
+        r"^(?:watch|listen|video|podcast|explainer|analysis|opinion) ?[:|] [^.]*$",
+        # "Watch Kremlin lists its conditions": a video's title after its kicker.
+        r"^(?:watch|video) (?-i:[A-Z])[^.!?]*$",
         # A heading of the teasers below it: "Read more from Example News:".
         r"^(?:read|see) more (?:from|on|about) [^:.]{1,40}:$"),
     # A consent banner, and its buttons. Not "cookies" alone: an article may mention cookies.
@@ -86,7 +93,8 @@ CUE_PHRASES = {
         r"\buse of cookies\b", r"\bcookies? (?:policy|settings|preferences|notice|consent)\b",
         r"\bstore and/or access information on a device\b",
         r"^(?:accept|reject|allow|decline|refuse)(?: all)?(?: cookies)?\W*$",
-        r"^(?:manage|cookie|privacy) (?:preferences|settings|choices|options)\W*$"),
+        r"^(?:manage|cookie|privacy) (?:preferences|settings|choices|options)\W*$",
+        r"^do not sell (?:or share )?my\b"),
 }
 BLOCK_CUES = {**{name: _cues(*phrases) for name, phrases in CUE_PHRASES.items()},
               "author box": r"^About \S+(?: \S+){0,3}$"}
@@ -104,8 +112,15 @@ STAMP_WORDS = (
 # A word of a byline, and a person's name there: "Jane", "RFE/RL's", "Pieter de Graaf".
 _NAME_WORD = r"[A-Z][\w.'’/-]*"
 _FULL_NAME = r"[A-Z][\w'’-]+(?: (?:(?:de|van|von|der|al|bin|da|di|la|le) )?[A-Z][\w'’-]+){1,2}"
+# A role between "By" and the name: "By political reporter Jane Smith".
+_BYLINE_ROLE = (r"(?:(?:reporter|correspondent|editor|writer|journalist|analyst|producer|staff)"
+                r"\s+)")
 # News agencies, as credited in brackets: "(Reuters)", "(EXAMPLE NEWS with AFP and AP)".
-_AGENCIES = r"reuters|afp|ap|dpa|tass|interfax|xinhua|efe|ansa|anadolu|ukrinform|bloomberg"
+_AGENCIES = (r"reuters|afp|ap|dpa|tass|interfax|xinhua|efe|ansa|anadolu|ukrinform|bloomberg|"
+             r"aap|agence france-presse|associated press|agencies")
+# A name in a credit line of agencies alone, and what joins two.
+_CREDITED = r"(?:[A-Z][\w&'’-]*|and|with)"
+_CREDIT_JOIN = r"(?: ?[/,&] ?| )"
 # A role before a name in a credit line: "Journalist: Jane Smith, Editor: Tom Brown".
 _ROLE = r"(?i:journalist|reporter|author|editor|writer|photographer|producer)s?: "
 # A name in a credit line: capitalised words, "and", "in Kyiv", commas.
@@ -123,15 +138,17 @@ LINE_RULES = {
     "read time": r"^(?i:reading time:? )?\d+\s*(?i:min(?:ute)?s?)\.?(?i: read)?$",
     # "By Jane Smith, Senior Correspondent and Tom Brown in Kyiv", "Story by Jane Smith, CNN";
     # names alone when two or more are joined ("Jane Smith in Riga and Pieter de Graaf").
-    "byline": r"^(?i:authors?|by|story by|words by|written by|posted by|reporting by)"
-              r"(?::|\s+" + _NAME_WORD + r"(?:(?:,\s+|\s+(?:and|in|with|for)\s+|"
+    "byline": r"^(?i:authors?|by|story by|words by|written by|posted by|published by|"
+              r"reporting by)(?::|\s+(?:(?:[a-z]+\s+){0,2}?" + _BYLINE_ROLE + r")?" + _NAME_WORD + r"(?:(?:,\s+|\s+(?:and|in|with|for)\s+|"
               r"\s+\|\s+(?:(?i:edited|updated|reviewed) by\s+)?|\s+)"
               + _NAME_WORD + r"){0,9})?\s*$"
               r"|^" + _FULL_NAME + r"(?: in [A-Z][\w'’-]*)?"
               r"(?:(?:, | and |, and )" + _FULL_NAME + r"(?: in [A-Z][\w'’-]*)?)+$",
     # A page's date and time stamp, nothing else: each word ends where a word ends or where the
     # next starts glued to it in capitals ("GMTUpdated", as copied), so a line reads one way only.
-    "time stamp": r"^(?=\D*\d)(?:[\W_]*(?:\d+(?!\d)|(?i:" + "|".join(STAMP_WORDS)
+    # The author or agency may come first: "Jane Smith — Tuesday, 29 March 2022, 19:40".
+    "time stamp": r"^(?=\D*\d)(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} [/|—–·] )?"
+                  r"(?:[\W_]*(?:\d+(?!\d)(?i:st|nd|rd|th)?|(?i:" + "|".join(STAMP_WORDS)
                   + r")(?:\b|(?=[A-Z]))))+[\W_]*$",
     "label": r"^(?i:categor(?:y|ies)|tags?|topics?|section|image description|image caption|photo|"
              r"image|video|advertisement|share(?: this)?(?: article| story)?|print|"
@@ -143,6 +160,9 @@ LINE_RULES = {
              r"follow [^.]{1,60} on \w+(?: \w+)?|follow [^.]{1,80} at https?://\S+|"
              r"e-?mail address|social sharing|sections|(?:close |open )?(?:main )?menu|"
              r"duration:? \d{1,2}:\d{2}(?::\d{2})?|"
+             r"(?:play video\.? )?duration:? \d+ minutes?(?: \d+ seconds?)?|play video|"
+             r"\d+ ?m \d+ ?s|feedback|view gallery|x \(formerly twitter\)|"
+             r"why you can trust [^.]{1,40}|join our [\w ]{1,20} channel(?: [^.]{0,60})?|"
              # a list of tags on one line: "Subjects: Russia, negotiations, Istanbul"
              r"(?:tags?|topics?|subjects?|keywords?|filed under):\s*[^.!?]{1,200}?)\s*:?\s*$",
     # An audio version's player: "Listen to this article · 7:42 min", "Voiced by AI."
@@ -171,23 +191,45 @@ LINE_RULES = {
     # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
     "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)"
                  r"|(?i:\b(?:reproduction|republication|use of (?:the )?materials?)\b[^.]{0,80}"
-                 r"\b(?:permitted|prohibited|allowed)\b)",
-    "photo credit": r"(?i:[(\[](?:source|photo|image|credit|picture|file)s?:[^)\]]*[)\]]\s*$|"
+                 r"\b(?:permitted|prohibited|allowed)\b)|(?i:\b(?:is|are) copyright\b)",
+    # "The views expressed ... do not necessarily reflect the views of Example News."
+    "disclaimer": r"(?i:\b(?:do|does) not necessarily (?:reflect|represent)\b)",
+    # "IE 11 is not supported. For an optimal experience visit our site on another browser."
+    "browser notice": r"(?i:^(?:please )?(?:use|upgrade|update|switch to|try) (?:a |an |your |"
+                      r"another |the latest |a (?:different|modern|supported) )?(?:\w+ )?browser\b|"
+                      r"\b(?:on|in|with) (?:another|a different|a (?:modern|supported)) browser\b|"
+                      r"\bbrowser (?:is )?not supported\b)",
+    # "Got a news tip?", "If you have inside knowledge of a story, contact Example News."
+    "tip line": r"(?i:^(?:got|have) a (?:news )?tip\W*$|^send us (?:a|your) (?:news )?tips?\b|"
+                r"^if you have (?:inside )?(?:knowledge|information|a (?:news )?tip)\b[^.]{0,80}"
+                r"\b(?:contact|tell|email) (?:us|the [\w ]{1,30}|(?-i:[A-Z])[\w ]{1,30})\.?$)",
+    # A weather box in the page's header: "Sunday 4PM 6°C 7PM 3°C 5-Day Forecast".
+    "weather": r"^[^.!?]*\d ?°[CF]\b[^.!?]*$",
+    "photo credit": r"(?i:[(\[](?:file )?(?:source|photo|image|credit|picture|file|supplied)s?:"
+                    r"[^)\]]*[)\]]\s*$|"
+                    # a caption of one sentence and its credit: "... in Kyiv. Photo: Example Press"
+                    r"^[^.!?]{1,200}[.!?] (?:photo|image|picture)s?(?: by)?: [^.]{1,80}$|"
                     r"\((?:[a-z]+ )?photo/[^)]*\)\s*$|\bphotograph: [^.]{1,80}$|©[^.©]{1,60}$|"
                     r"^\[\d+/\d+\]|^(?:photo|image|credit|picture)s?:\s|"
                     r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$|"
                     r"\bcredit: [^.]{1,80}$|"
                     # "(Sean Kilpatrick/The Canadian Press)", "(Reuters)", "(... - Anadolu Agency)"
                     r"\([^()/]{1,40}/[^()]{1,60}\)$|\((?:" + _AGENCIES + r")\)$|"
-                    r"\([^()]{1,80}\b(?:agency|press|images|photos?|pool)\)$|"
+                    r"\([^()]{1,80}\b(?:agency|press|images|photos?|pool|news)"
+                    r"(?:: [^()]{1,40})?\)$|"
                     # a photographer and agency ending a caption ("Gavriil Grigorov/Sputnik via
                     # AP"), with no full stop: a sentence may end "... the Black Sea/Azov."
-                    r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+/[A-Z][\w'’/-]*(?: via [A-Z]\w*)?)\s*$)",
+                    r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?[A-Z][\w'’/-]*(?: via [A-Z]\w*)?"
+                    r"(?: file)?)\s*$)",
     # Who wrote, edited or contributed, and where the text came from.
     "credit line": r"^" + _CREDIT + r"(?:[;,.]? (?:and )?" + _CREDIT + r")*\.?$"
                    r"|^(?i:sources?): [^.]{1,80}$"
-                   r"|^-*\s*(?i:with (?:additional )?(?:assistance|reporting|files) (?:from|by)) "
-                   r"[^.]{1,150}\.?$"
+                   r"|^[-(]*\s*(?i:with (?:additional )?(?:assistance|reporting|files|inputs) "
+                   r"(?:from|by)) [^.]{1,150}\.?$"
+                   # agencies alone: "Example News/Reuters", "Reuters and Agence France-Presse"
+                   r"|^(?:" + _CREDITED + _CREDIT_JOIN + r"){0,7}(?i:" + _AGENCIES
+                   + r")(?![\w&'’-])(?:" + _CREDIT_JOIN + _CREDITED + r"){0,7}$"
+                   r"|^(?:\S+ ){1,6}(?i:contributed)\.$"
                    r"|^" + _ROLE + _NAMES + r"(?:,? " + _ROLE + _NAMES + r")*$"
                    r"|^[^.]{0,150} (?i:contributed (?:reporting|to this (?:report|story|article)))"
                    r"(?: (?i:from|in) [^.]{1,60})?\.$"
@@ -222,6 +264,9 @@ TRIGGERS = {
     "teaser": ("…", "..."),
     "cookie notice": ("cookie",),
     "copyright": ("copyright", "©", "(c) ", "rights reserved", "permitted"),
+    "disclaimer": ("necessarily",),
+    "browser notice": ("browser",),
+    "tip line": ("if you have",),
 }
 
 
@@ -280,6 +325,9 @@ LABELS_WITH_VALUE = re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section)
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _WITHOUT_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
 MAX_LONG_LINES_INSIDE_BLOCK = 2
+# Between two headlines of a teaser list a page prints a kicker, a time stamp or a caption, not
+# a run of buttons.
+MAX_FURNITURE_BETWEEN_TEASERS = 2
 SHORT_LINE_WORDS = 3
 # Navigation, share buttons and topic tags copy as runs of one-to-four-word lines that end no
 # sentence ("Russia", "Ukraine", "Facebook", "Daniel Smith", "BBC News"); an article rarely
@@ -456,30 +504,41 @@ def _is_headline(line):
 
 def _remove_teaser_lists(lines, rules):
     """Remove the headlines listed under a teaser heading ("Read next", "More on this story"),
-    up to the first line that is not one (furniture between them is passed over). A teaser that
-    carries its own headline ("Read more: ...", "Read moreWhat is ...") heads no list: the
-    article goes on after it."""
+    up to the first line that is not one. Furniture between them is passed over (a time stamp, a
+    caption), but not a longer run of it: share buttons after a heading end its list, and the
+    article's own headline may follow them. A teaser that carries its own headline ("Read more:
+    ...", "Read moreWhat is ...") heads no list: the article goes on after it."""
     for i, rule in enumerate(rules):
         line = lines[i][1]
         heading = _is_headline(line) or line.endswith(":")
         if rule != "teaser" or not heading or ": " in line or GLUED_KICKER.match(line):
             continue
-        # An item of a menu ("Home", "Trending", "Cities"), not the heading of a list.
-        if 0 < i < len(lines) - 1 and _is_stub(lines[i - 1][1]) and _is_stub(lines[i + 1][1]):
+        # An item of a menu ("Home", "Trending", "Cities"), not the heading of a list: stubs
+        # around it, and two after it (after a heading, a kicker such as "World" is a stub too,
+        # but the headline it heads is not).
+        if 0 < i < len(lines) - 2 and all(_is_stub(lines[k][1]) for k in (i - 1, i + 1, i + 2)):
             continue
+        passed = 0
         for j in range(i + 1, len(lines)):
             if rules[j] is None and _is_headline(lines[j][1]):
                 rules[j] = "teaser (after its heading)"
+                passed = 0
             elif rules[j] is None:
                 break
+            else:
+                passed += 1
+                if passed > MAX_FURNITURE_BETWEEN_TEASERS:
+                    break
 
 
 def _remove_author_bios(lines, rules):
     """Remove notes on the article's author (AUTHOR_BIO): a line about someone the byline or a
-    credit line names, or whom no other sentence of the document names. An article's sentence
-    about a journalist ("Jane Smith is a reporter detained in ...") names them again."""
-    bios = {i: match.group("name").split()[-1] for i, (_, line) in enumerate(lines)
-            if rules[i] is None and (match := AUTHOR_BIO.match(line))}
+    credit line names, or whom no other sentence of the document names, and the name printed
+    alone above it. An article's sentence about a journalist ("Jane Smith is a reporter detained
+    in ...") names them again."""
+    names = {i: match.group("name") for i, (_, line) in enumerate(lines)
+             if rules[i] is None and (match := AUTHOR_BIO.match(line))}
+    bios = {i: name.split()[-1] for i, name in names.items()}
     for i, surname in bios.items():
         credited = any(surname in line for (_, line), rule in zip(lines, rules)
                        if rule in ("byline", "credit line"))
@@ -487,6 +546,8 @@ def _remove_author_bios(lines, rules):
                               if j not in bios and rules[j] is None and _ends_sentence(line))
         if credited or not named_elsewhere:
             rules[i] = "author bio"
+            if i > 0 and rules[i - 1] is None and lines[i - 1][1] == names[i]:
+                rules[i - 1] = "author bio"
 
 
 def _is_stub(line):

@@ -77,7 +77,7 @@ def test_broken_paragraph_is_rejoined():
     ("5 min read", "read time"),
     ("By Jane Smith", "byline"),
     ("Tags:", "label"),
-    ("Soldiers at a checkpoint near Kharkiv. Photo: Reuters", None),
+    ("Soldiers at a checkpoint near Kharkiv. Photo: Reuters", "photo credit"),
     ("Soldiers at a checkpoint near Kharkiv. (Photo: Reuters)", "photo credit"),
     ("Subscribe to our newsletter", "newsletter box"),
     ("Please consider a donation to keep our journalism free.", "donation appeal"),
@@ -176,6 +176,48 @@ def test_broken_paragraph_is_rejoined():
     ("Support EN or become our patron!", "donation appeal"),
     ("The use of materials is permitted only with a hyperlink to Example News.", "copyright"),
     ("Feb 27, 2024 06:42 PM IST", "time stamp"),
+    ("Jane Smith — Tuesday, 29 March 2022, 19:40", "time stamp"),
+    ("Example Press / Updated: Mar 7, 2022, 20:51 IST", "time stamp"),
+    ("By political reporter Jane Smith", "byline"),
+    ("Published by Example Newspapers Ltd", "byline"),
+    ("Kremlin spokesman Dmitry Peskov (File photo: Reuters)", "photo credit"),
+    ("Tanks at a base near Sydney. (Supplied: Department of Defence)", "photo credit"),
+    ("Recruits at a training ground in England. (Example News: Supplied)", "photo credit"),
+    ("Dmitry Peskov in Moscow on Thursday.Jane Smith / Pool via AP file", "photo credit"),
+    ("(With inputs from agencies)", "credit line"),
+    ("EN/Reuters", "credit line"),
+    ("Reuters and Agence France-Presse", "credit line"),
+    ("Reuters contributed.", "credit line"),
+    ("Explainer | What are Russia’s terms for ending the war?", "teaser"),
+    ("Watch Kremlin lists its conditions for ending the war", "teaser"),
+    ("MOST WATCHED NEWS VIDEOS", "teaser"),
+    ("Popular from World", "teaser"),
+    ("Other Topics of Interest", "teaser"),
+    ("Play Video. Duration: 1 minute 58 seconds", "label"),
+    ("1 m 58 s", "label"),
+    ("X (formerly Twitter)", "label"),
+    ("Why you can trust Example News", "label"),
+    ("Join our Telegram channel for the latest updates from Ukraine", "label"),
+    ("Feedback", "label"),
+    ("Support Example Post’s independent journalism", "donation appeal"),
+    ("Our reporters are on the front lines. Become a member and help us keep telling the story.",
+     "donation appeal"),
+    ("Enter your email", "newsletter box"),
+    ("Get our breaking news alert", "newsletter box"),
+    ("The comments below have not been moderated.", "comment form"),
+    ("By posting your comment you agree to our house rules.", "comment form"),
+    ("Example News has removed its comment section. Join the discussion on social media.",
+     "comment form"),
+    ("Do not sell or share my personal information", "cookie notice"),
+    ("The views expressed above do not necessarily reflect the views of Example News.",
+     "disclaimer"),
+    ("IE 11 is not supported. For an optimal experience visit our site on another browser.",
+     "browser notice"),
+    ("Please use Chrome browser for a more accessible video player", "browser notice"),
+    ("Got a news tip?", "tip line"),
+    ("If you have inside knowledge of a topic in the news, contact Example News.", "tip line"),
+    ("This service may include material from Example Press, which is copyright.", "copyright"),
+    ("Sunday, Jan 15th 2023 4PM 6°C 7PM 3°C 5-Day Forecast", "weather"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -204,7 +246,14 @@ def test_article_sentences_with_cue_like_words_stay():
             "Support for the talks in Moscow remains strong today.\n"
             "An update on the talks: this article's author was not allowed in.\n"
             "WHAT RUSSIA WANTS\n"
-            "Russian conscripts were told to download the state services app, the ministry said.")
+            "Russian conscripts were told to download the state services app, the ministry said.\n"
+            "By the end of March, the talks in Istanbul had stalled.\n"
+            "Reuters and AP reporters saw the convoy. It headed north.\n"
+            "The Kremlin said it would study the plan. Photo: the convoy on the road to Kyiv.\n"
+            "Russians use the Tor browser to read blocked sites, activists say.\n"
+            "If you have information about the attack, contact police, the ministry said.\n"
+            "Temperatures fell to -20°C in Kharkiv, leaving thousands without heating.\n"
+            "Watch what Moscow does, not what it says, the diplomat said.")
     assert clean_text(text).text == text
 
 
@@ -278,6 +327,20 @@ def test_a_teaser_headline_may_end_in_a_quoted_phrase():
     assert clean_text("\n".join(ARTICLE[:1] + teasers + ARTICLE[1:])).text.split("\n") == ARTICLE
 
 
+def test_a_run_of_buttons_ends_a_teaser_list_and_the_headline_after_it_stays():
+    headline = "Putin warns the West against allowing long-range strikes"
+    lines = ["More from Example News", "Kremlin says talks with Kyiv are stalled", "Facebook",
+             "Email", "Print", "Latest", "Russia-Ukraine war", headline, *ARTICLE]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.text.split("\n") == [headline, *ARTICLE]
+
+
+def test_a_teaser_heading_followed_by_its_kicker_is_no_menu_item():
+    lines = [ARTICLE[0], "Share", "Read next", "World", "Oil steadies as markets weigh output plans",
+             ARTICLE[1]]
+    assert clean_text("\n".join(lines)).text.split("\n") == ARTICLE
+
+
 def test_a_teaser_heading_in_a_menu_heads_no_list():
     menu = ["Home", "Trending", "Cities", "U.S."]
     headline = "Kremlin warns of conflict with NATO if troops are sent"
@@ -307,6 +370,12 @@ def test_a_note_on_the_author_goes(lines):
     cleaned = clean_text("\n".join(lines))
     assert cleaned.text.split("\n") == ARTICLE
     assert cleaned.removed[-1][2] == "author bio"
+
+
+def test_the_name_above_a_note_on_the_author_goes_with_it():
+    cleaned = clean_text("\n".join([*ARTICLE, "Jane Smith", BIO]))
+    assert cleaned.text.split("\n") == ARTICLE
+    assert [rule for *_, rule in cleaned.removed] == ["author bio", "author bio"]
 
 
 def test_a_sentence_about_a_journalist_the_article_names_again_stays():
