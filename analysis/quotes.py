@@ -120,7 +120,13 @@ _CLAUSE_END = re.compile(r"\bthat\b|[;:“”\"‘]|,\s")
 _MARKS = re.compile("[\"“”‘’']")
 CLOSING_MARKS = "”’\"'"
 # Before a sentence's subject: titles and names ("Secretary of State", "Russian President").
-_TITLES = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for)\s+)*")
+# Titles before a name, in capitals or not ("Former president", "Foreign Ministry spokeswoman");
+# other lower-case words make a phrase that is not a title ("In an interview with").
+_TITLES = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|former|deputy|vice|prime|foreign|defen[cs]e|"
+                     r"president|presidential|minister|spokes(?:man|woman|person)|press|"
+                     r"secretary|ambassador|envoy|chancellor|leader|chief|advis[eo]r|aide|"
+                     r"senior|top|general|commander|chair(?:man|woman)?|head|representative|"
+                     r"negotiator|official|security|state|national)\s+)*")
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # A mark not between two letters or digits (which is an apostrophe: "don’t", "Kiev's").
 _QUOTE_MARK = re.compile("[\"“”‘’'](?:(?<![^\\W_].)|(?![^\\W_]))")
@@ -253,14 +259,16 @@ class _Document:
         """(start, actor) of the person the sentence at `index` opens with, titles aside (not
         "Putin’s"), or None."""
         _, _, start, end, _ = self.sentences[index]
+        # Adjectives and organisations may be part of the title ("Ukrainian President", "Kremlin
+        # spokesman").
         first = bisect_left(self.mention_starts, start)
-        while first < len(self.mentions) and self.adjectives[first]:    # "Ukrainian President"
+        while first < len(self.mentions) and (self.adjectives[first] or self.types.get(
+                self.mentions[first][2]) != "person"):
             first += 1
         if first == len(self.mentions):
             return None
         mention_start, mention_end, actor = self.mentions[first]
-        if (mention_start >= end or self.types.get(actor) != "person"
-                or not _TITLES.fullmatch(self.text, start, mention_start)
+        if (mention_start >= end or not _TITLES.fullmatch(self.text, start, mention_start)
                 or _POSSESSIVE.match(self.text, mention_end)):
             return None
         return mention_start, actor
@@ -302,6 +310,9 @@ def _subject(doc, start, verb_start, quotes, depth=0):
         # "Olga Lebedeva, an adviser to the Kremlin, said": she speaks, not the Kremlin.
         if named and not before and doc.names_person(_NAME_BEFORE.search(named)):
             return "", None
+        # "Russia's ambassador to London, Andrei Kelin, said": the appositive is the name.
+        if named and doc.names_person(_NAME_BEFORE.search(inner, comma + 1)):
+            return "", None
         if candidates:
             return candidates[0], None
     coordinated = _COORDINATED.search(head, last_other)
@@ -342,9 +353,10 @@ def _inverted(doc, verb, limit):
 
 class _People:
     """Whom "he" or "she" refers to: the person the sentence opens with, else the one the
-    sentence before opens with in the same paragraph, else the person last named as the subject
-    of a reporting verb or the speaker of a quote ("" if the gazetteer lacks them); of each,
-    only one the gazetteer gives that pronoun or none."""
+    sentence before opens with, in its paragraph or as a paragraph of its own (one that
+    introduces the speaker of the next: "Former president Dmitry Medvedev was blunter still."),
+    else the person last named as the subject of a reporting verb or the speaker of a quote ("" if the gazetteer lacks them); of each, only one the gazetteer gives that
+    pronoun or none."""
 
     def __init__(self, doc, pronouns):
         self.doc, self.pronouns = doc, pronouns
@@ -361,11 +373,16 @@ class _People:
             self.named += 1
             self.last[self.pronouns.get(actor, "")] = (self.named, actor)
 
+    def _paragraph(self, sentence):
+        return self.doc.sentences[sentence][1]
+
     def resolve(self, pronoun, offset):
         """The person `pronoun` at `offset` refers to (the sentence there opening before it)."""
         sentence = self.doc.sentence_at(offset)
         openings = [self.doc.opening_subject(sentence)]
-        if sentence > 0 and self.doc.sentences[sentence - 1][1] == self.doc.sentences[sentence][1]:
+        if sentence > 0 and (self._paragraph(sentence - 1) == self._paragraph(sentence) or
+                             sentence == 1 or
+                             self._paragraph(sentence - 2) != self._paragraph(sentence - 1)):
             openings.append(self.doc.opening_subject(sentence - 1))
         for opening in openings:
             if opening and opening[0] < offset and self.fits(opening[1], pronoun):

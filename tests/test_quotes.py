@@ -108,6 +108,25 @@ def test_pronoun_goes_to_the_person_the_sentence_before_opens_with_in_its_paragr
                                    "after+pronoun")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Peskov said the talks were off.\nForeign Ministry spokeswoman Maria Zakharova also "
+     "weighed in on Telegram.\n“Every new batch of weapons prolongs the agony,” she wrote.",
+     "Maria Zakharova"),
+    ("Peskov said the talks were off.\nFormer president Dmitry Medvedev was blunter still.\n"
+     "Writing on Telegram, he said that Western countries “must understand that their "
+     "specialists are legitimate targets”.", "Dmitry Medvedev"),
+], ids=["lower-case-title", "title-before-the-name"])
+def test_a_pronoun_may_mean_whom_a_paragraph_of_one_sentence_before_opens_with(text, speaker):
+    assert quotes_of(text)[-1][0] == speaker
+
+
+def test_a_name_in_an_appositive_after_a_title_is_someone_who_speaks():
+    text = ("Lavrov said the talks were off.\nRussia’s ambassador to London, Ivan Petrenko, said "
+            "the training made Britain a party to the war.\n“You cannot pretend to be a "
+            "bystander,” he said.")
+    assert quotes_of(text)[-1][0] == ""
+
+
 def test_according_to_names_no_speaker_before_it():
     text = ("“Our proposals are well known to the enemy,” Lavrov told the news agency TASS, "
             "according to a transcript. “Either Kyiv accepts them or the army decides.”")
