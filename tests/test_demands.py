@@ -62,6 +62,12 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Russian troops withdrew from Kherson in November 2022, one of Kyiv's conditions for talks.",
     "Donald Trump said he would prevent World War III.",
     "Sergei Shoigu said Russia had proposed to limit military activity near Kyiv.",
+    # Ukraine at war with Russia is no threat; a tank burning is a battlefield report; a country
+    # ruling out its own troops objects to nothing said here; Russia's own peace terms.
+    "Ukraine, which has been at war with Russia since 2022, asked for more air defence.",
+    "Video showed a Russian tank burning near Avdiivka on Monday.",
+    "Ukraine's army has grown since 2022, the ministry said, and will be reduced after the war.",
+    "Moscow says the peace talks can start on Monday.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -150,6 +156,55 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "russian_withdrawal", "Josep Borrell", None),
     ("There will be no peace until Russian troops leave Ukraine, Volodymyr Zelensky said.",
      "russian_withdrawal", "Volodymyr Zelensky", None),
+    # Training halted along with supplies; a batch or flow of weapons objected to.
+    ("The embassy urged London to halt arms deliveries and training.", "halt_training", None,
+     None),
+    ("Maria Zakharova said every new batch of weapons prolongs the war.", "halt_weapons",
+     "Maria Zakharova", None),
+    ("The ambassador called on Canberra to stop the flow of arms to Kyiv.", "halt_weapons",
+     None, None),
+    # Blocs and alliances; NATO's expansion as a threat; the right to choose alliances.
+    ("Peskov said Ukraine must reject any aims to enter any bloc.", "neutrality",
+     "Dmitry Peskov", None),
+    ("Lavrov said Russia regards the expansion of NATO as a direct threat.", "neutrality",
+     "Sergei Lavrov", None),
+    ("The Kremlin wants Kyiv to give up its right to choose its own alliances.", "neutrality",
+     "Russia", None),
+    # The regions' "independence", a question "closed", "territorial realities", "occupation".
+    ("Peskov said the Luhansk republic is independent and Kyiv must accept that.", "territory",
+     "Dmitry Peskov", None),
+    ("As for Crimea, the question is closed, Peskov said.", "territory", "Dmitry Peskov", None),
+    ("Lavrov said talks must start from the new territorial realities.", "territory",
+     "Sergei Lavrov", None),
+    ("Putin wants Kyiv to recognise the occupation.", "territory", "Vladimir Putin", None),
+    ("Russia will cease fire if Ukraine pulls its troops out of the four regions.", "territory",
+     "Russia", None),
+    ("Putin wants Ukraine to disarm itself.", "demilitarization", "Vladimir Putin", None),
+    # Russia's withdrawal, stated: "for Russia to withdraw", "no peace while", "by pulling out".
+    ("The quickest way to end the war is for Putin to withdraw his troops, Rutte said.",
+     "russian_withdrawal", "Mark Rutte", None),
+    ("There can be no talk of peace while Russian soldiers remain on our land.",
+     "russian_withdrawal", None, None),
+    ("Russia can end this war today by withdrawing its troops.", "russian_withdrawal", None,
+     None),
+    ("A just peace means the aggressor withdraws.", "russian_withdrawal", None, None),
+    ("Russia should get out of Ukraine, the prime minister said.", "russian_withdrawal", None,
+     None),
+    ("It is Russia that must withdraw, the ministry said.", "russian_withdrawal", None, None),
+    # Supplied arms as targets, NATO "at war with Russia", "appropriate decisions".
+    ("Peskov said the tanks will burn like all the rest.", "escalation_threat", "Dmitry Peskov",
+     None),
+    ("Medvedev warned that Western equipment and crews would be targeted.", "escalation_threat",
+     "Dmitry Medvedev", None),
+    ("Putin said such strikes would mean NATO countries are at war with Russia.",
+     "escalation_threat", "Vladimir Putin", None),
+    ("Putin said Moscow would make appropriate decisions in response.", "escalation_threat",
+     "Vladimir Putin", None),
+    # "Rebuff", "ruling out" as objections.
+    ("The remarks were a rebuff to leaders who floated sending European troops to Ukraine.",
+     "no_foreign_troops", None, None),
+    ("By ruling out European troops, Russia wants Ukraine left without guarantees.",
+     "no_foreign_troops", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
