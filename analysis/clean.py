@@ -76,10 +76,12 @@ CUE_PHRASES = {
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
         r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags)?:?$",
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
-        r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b", r"^on the same (?:topic|subject)$",
+        r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b",
+        r"^on the same (?:topic|subject)$",
         _GLUED_KICKER,
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
-        r"most popular|most (?:watched|viewed|shared)|trending|editor'?s picks)\b", r"(?:…|\.\.\.)$",
+        r"most popular|most (?:watched|viewed|shared)|trending|editor'?s picks)\b",
+        r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
         r"^(?:read|see) (?:also|more|next)(?: (?:about|on|from)(?: [^:.]{1,40})?)?: ",
         r"^(?:watch|listen|video|podcast|explainer|analysis|opinion) ?[:|] [^.]*$",
@@ -139,7 +141,8 @@ LINE_RULES = {
     # "By Jane Smith, Senior Correspondent and Tom Brown in Kyiv", "Story by Jane Smith, CNN";
     # names alone when two or more are joined ("Jane Smith in Riga and Pieter de Graaf").
     "byline": r"^(?i:authors?|by|story by|words by|written by|posted by|published by|"
-              r"reporting by)(?::|\s+(?:(?:[a-z]+\s+){0,2}?" + _BYLINE_ROLE + r")?" + _NAME_WORD + r"(?:(?:,\s+|\s+(?:and|in|with|for)\s+|"
+              r"reporting by)(?::|\s+(?:(?:[a-z]+\s+){0,2}?" + _BYLINE_ROLE + r")?"
+              + _NAME_WORD + r"(?:(?:,\s+|\s+(?:and|in|with|for)\s+|"
               r"\s+\|\s+(?:(?i:edited|updated|reviewed) by\s+)?|\s+)"
               + _NAME_WORD + r"){0,9})?\s*$"
               r"|^" + _FULL_NAME + r"(?: in [A-Z][\w'’-]*)?"
@@ -226,7 +229,7 @@ LINE_RULES = {
                    r"|^(?i:sources?): [^.]{1,80}$"
                    r"|^[-(]*\s*(?i:with (?:additional )?(?:assistance|reporting|files|inputs) "
                    r"(?:from|by)) [^.]{1,150}\.?$"
-                   # agencies alone: "Example News/Reuters", "Reuters and Agence France-Presse"
+                   # agencies alone: "EN/Reuters", "Reuters and Agence France-Presse"
                    r"|^(?:" + _CREDITED + _CREDIT_JOIN + r"){0,7}(?i:" + _AGENCIES
                    + r")(?![\w&'’-])(?:" + _CREDIT_JOIN + _CREDITED + r"){0,7}$"
                    r"|^(?:\S+ ){1,6}(?i:contributed)\.$"

@@ -122,8 +122,8 @@ CLOSING_MARKS = "”’\"'"
 # Before a sentence's subject: titles and names ("Secretary of State", "Russian President").
 # Titles before a name, in capitals or not ("Former president", "Foreign Ministry spokeswoman");
 # other lower-case words make a phrase that is not a title ("In an interview with").
-_TITLES = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|former|deputy|vice|prime|foreign|defen[cs]e|"
-                     r"president|presidential|minister|spokes(?:man|woman|person)|press|"
+_TITLES = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|former|deputy|vice|prime|foreign|"
+                     r"defen[cs]e|president|presidential|minister|spokes(?:man|woman|person)|press|"
                      r"secretary|ambassador|envoy|chancellor|leader|chief|advis[eo]r|aide|"
                      r"senior|top|general|commander|chair(?:man|woman)?|head|representative|"
                      r"negotiator|official|security|state|national)\s+)*")
@@ -355,8 +355,9 @@ class _People:
     """Whom "he" or "she" refers to: the person the sentence opens with, else the one the
     sentence before opens with, in its paragraph or as a paragraph of its own (one that
     introduces the speaker of the next: "Former president Dmitry Medvedev was blunter still."),
-    else the person last named as the subject of a reporting verb or the speaker of a quote ("" if the gazetteer lacks them); of each, only one the gazetteer gives that
-    pronoun or none."""
+    else the person last named as the subject of a reporting verb or the speaker of a quote
+    ("" if the gazetteer lacks them); of each, only one the gazetteer gives that pronoun or
+    none."""
 
     def __init__(self, doc, pronouns):
         self.doc, self.pronouns = doc, pronouns

@@ -336,8 +336,8 @@ def test_a_run_of_buttons_ends_a_teaser_list_and_the_headline_after_it_stays():
 
 
 def test_a_teaser_heading_followed_by_its_kicker_is_no_menu_item():
-    lines = [ARTICLE[0], "Share", "Read next", "World", "Oil steadies as markets weigh output plans",
-             ARTICLE[1]]
+    lines = [ARTICLE[0], "Share", "Read next", "World",
+             "Oil steadies as markets weigh output plans", ARTICLE[1]]
     assert clean_text("\n".join(lines)).text.split("\n") == ARTICLE
 
 
