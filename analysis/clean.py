@@ -539,17 +539,17 @@ def _remove_author_bios(lines, rules):
     credit line names, or whom no other sentence of the document names, and the name printed
     alone above it. An article's sentence about a journalist ("Jane Smith is a reporter detained
     in ...") names them again."""
-    names = {i: match.group("name") for i, (_, line) in enumerate(lines)
-             if rules[i] is None and (match := AUTHOR_BIO.match(line))}
-    bios = {i: name.split()[-1] for i, name in names.items()}
-    for i, surname in bios.items():
+    bios = {i: match.group("name") for i, (_, line) in enumerate(lines)
+            if rules[i] is None and (match := AUTHOR_BIO.match(line))}
+    for i, name in bios.items():
+        surname = name.split()[-1]
         credited = any(surname in line for (_, line), rule in zip(lines, rules)
                        if rule in ("byline", "credit line"))
         named_elsewhere = any(surname in line for j, (_, line) in enumerate(lines)
                               if j not in bios and rules[j] is None and _ends_sentence(line))
         if credited or not named_elsewhere:
             rules[i] = "author bio"
-            if i > 0 and rules[i - 1] is None and lines[i - 1][1] == names[i]:
+            if i > 0 and rules[i - 1] is None and lines[i - 1][1] == name:
                 rules[i - 1] = "author bio"
 
 
