@@ -154,13 +154,16 @@ def _leading(items):
     rest = items[1:]
     if op is _LITERAL:
         run = ""
-        for op, av in items:
-            if op is not _LITERAL:
-                break
-            run += chr(av)
+        while items and items[0][0] is _LITERAL:
+            run += chr(items.pop(0)[1])
         lowered = run.lower()
         # "İ" lower-cases to two characters: no string to look for.
-        return {lowered} if len(lowered) == len(run) else None
+        if len(lowered) != len(run):
+            return None
+        # re's parser draws the prefix alternatives share out of them ("respond|retaliate" is
+        # "re" then "spond|taliate"): the run goes on into what follows, where that is known.
+        after = _leading(items) if items and items[0][0] in (_SUBPATTERN, _BRANCH) else None
+        return {lowered + start for start in after} if after else {lowered}
     if op is _SUBPATTERN:
         return _leading(list(av[-1]) + rest)
     if op is _BRANCH:
