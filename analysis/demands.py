@@ -6,7 +6,9 @@ kinds of patterns: `demanded` topics need a demand or an objection cue in the se
 ("insist on the recognition of ..."), `opposed` topics need an objection cue ("against the
 deployment of Western troops"; "Kyiv demands weapons supplies" is not a demand to halt them),
 `stated` phrases are a demand or threat by themselves ("legitimate targets"). A topic with no cue
-("the US announced a security assistance package") is a mention, not a demand.
+("the US announced a security assistance package") is a mention, not a demand. A threat objects
+to what it is about: the `stated` phrases of the codebook's `threat_category` are objection cues
+too ("any European contingent would become a legitimate target" objects to foreign troops).
 
 Who demands (`actor`), in this order: the speaker named after the closing quotation mark; the
 party whose demand it is ("Western demands", "the Kremlin's conditions"); the first actor named
@@ -189,8 +191,23 @@ def load_codebook(path=None):
                      "patterns": patterns,
                      "compiled": _compile_patterns(entry["id"], patterns, path)})
     codebook = pd.DataFrame(rows)
-    codebook.attrs.update(cues=cues, parties=_parties(data, path), path=str(path))
+    codebook.attrs.update(cues=cues, parties=_parties(data, path), path=str(path),
+                          threat=_threat(data.get("threat_category"), rows, path))
     return codebook
+
+
+def _threat(category, rows, path):
+    """None, or (the id of the codebook's `threat_category`, its compiled `stated` patterns):
+    a threat objects to what it is about, so a sentence one of them matches holds an objection
+    cue for every category. Kept apart from the rows, so a selection of categories keeps it."""
+    if category is None:
+        return None
+    stated = {row["id"]: [entry for entry in row["compiled"] if entry[0] == "stated"]
+              for row in rows}
+    if not stated.get(category):
+        raise InputError(f"'threat_category' must name a category with stated patterns (there "
+                         f"are: {', '.join(stated)})", path=path, field="threat_category")
+    return category, stated[category]
 
 
 def select_categories(codebook, categories=None):
@@ -208,14 +225,17 @@ def select_categories(codebook, categories=None):
 
 # --- Coding -------------------------------------------------------------------------------------
 
-Coder = namedtuple("Coder", "categories cues matcher shown sides folds literals words relevant")
+Coder = namedtuple("Coder",
+                   "categories threat cues matcher shown sides folds literals words relevant")
 
 
 def make_coder(codebook=None, gazetteer=None):
     """Everything `code_document` needs, compiled once: category regexes, cues, actor names.
 
     Actor names come from the gazetteer, with the codebook's parties added for the aliases the
-    gazetteer does not have.
+    gazetteer does not have. `threat`: the place in `categories` of the threat category (see
+    `load_codebook`), or None; when that category is not coded, its `stated` patterns are added
+    last, named None.
     """
     codebook = load_codebook() if codebook is None else codebook
     gazetteer = load_gazetteer() if gazetteer is None else gazetteer
@@ -246,17 +266,29 @@ def make_coder(codebook=None, gazetteer=None):
             by_word.setdefault(_word_of(start), []).append(start)
         return by_word.pop(None, []), by_word
 
-    categories = []
-    for category, compiled in zip(codebook["id"], codebook["compiled"]):
-        entries = []
+    def entries(compiled):
+        found = []
         for kind, regex, required in compiled:
             starts = starting(regex)
             # A match begins with one of its starts, so the sentence holds one of their words.
             if starts and not starts[0]:
                 required = [*required, set(starts[1])]
-            entries.append((kind, regex, [tuple(sorted(anchors)) for anchors in required],
-                            starts))
-        categories.append((category, entries))
+            found.append((kind, regex, [tuple(sorted(anchors)) for anchors in required],
+                          starts))
+        return found
+
+    categories = [(category, entries(compiled))
+                  for category, compiled in zip(codebook["id"], codebook["compiled"])]
+    threat_order, threat = None, codebook.attrs.get("threat")
+    if threat is not None:
+        ids = list(codebook["id"])
+        if threat[0] in ids:
+            threat_order = ids.index(threat[0])
+        else:
+            # Not coded, but its threats still object: its patterns are looked for under no
+            # category's name.
+            categories.append((None, entries(threat[1])))
+            threat_order = len(categories) - 1
     cues = {}
     for kind, regex in codebook.attrs["cues"].items():
         # Every cue of a kind holds one of these literals, however short or common: a sentence
@@ -276,7 +308,7 @@ def make_coder(codebook=None, gazetteer=None):
     # Letters that IGNORECASE matches to a literal's letter but that lower() leaves apart
     # ("ſ" for "s", "ı" for "i"): a text with one is coded without the literals' help.
     folds = case_folds(literals + strings)
-    return Coder(categories, cues, compile_gazetteer(names), shown, sides, folds,
+    return Coder(categories, threat_order, cues, compile_gazetteer(names), shown, sides, folds,
                  tuple(literals), {}, set())
 
 
@@ -377,16 +409,25 @@ class _Sentences:
         """The tuples of `code_document` for the pattern matches `hits` ({(sentence index,
         category order, category): {kind: first match's span in the text}})."""
         rows = []
+        threats = {i: kinds["stated"] for (i, order, _), kinds in hits.items()
+                   if order == self.coder.threat and "stated" in kinds}
         for (i, _, category), kinds in sorted(hits.items()):
+            if category is None:    # threats of a category not coded
+                continue
             offset = self.spans[i][1]
             kinds = {kind: (start - offset, end - offset) for kind, (start, end) in kinds.items()}
-            coded = _coded(kinds, self.cues(i))
+            cues = self.cues(i)
+            if i in threats:
+                start, end = threats[i]
+                cues = {**cues, "objection": sorted([*cues["objection"],
+                                                     (start - offset, end - offset)])}
+            coded = _coded(kinds, cues)
             if coded is None:
                 continue
             (match_start, match_end), cue = coded
             ref = cue[0] if cue else match_start
             actor = self.actor(i, ref, cue)
-            first_cue = min((span for spans in self.cues(i).values() for span in spans),
+            first_cue = min((span for spans in cues.values() for span in spans),
                             default=(match_start, match_start))
             rows.append((i, category, match_start, match_end, *(cue or (-1, -1)), actor,
                          self.target(i, min(first_cue[1], match_start), actor)))
@@ -624,7 +665,10 @@ def _code_batch(documents, coder):
     cued = {kind: hold(tuple(sorted({literal for cue in allowed for literal in cue_literals[cue]})))
             for kind, allowed in NEEDED_CUES if all(cue_literals[cue] for cue in allowed)}
     hits = [{} for _ in documents]
-    for order, (category, compiled) in enumerate(coder.categories):
+    # The threats first: a sentence holding one may be coded with any topic that needs a cue.
+    first = [] if coder.threat is None else [coder.threat]
+    for order in first + [order for order in range(len(coder.categories)) if order not in first]:
+        category, compiled = coder.categories[order]
         # Only a kind's first match counts, and a `stated` one codes the sentence whatever
         # else matches (see `_coded`): such sentences need no further search of the kind.
         matched = {}
@@ -642,6 +686,8 @@ def _code_batch(documents, coder):
                 if match:
                     hits[number].setdefault((i, order, category), {})[kind] = match.span()
                     matched[kind] = matched.get(kind, 0) | 1 << g
+        if order in first:
+            cued = {kind: bits | matched.get("stated", 0) for kind, bits in cued.items()}
     return [document.rows(found) for document, found in zip(documents, hits)]
 
 

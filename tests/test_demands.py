@@ -68,6 +68,11 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Video showed a Russian tank burning near Avdiivka on Monday.",
     "Ukraine's army has grown since 2022, the ministry said, and will be reduced after the war.",
     "Moscow says the peace talks can start on Monday.",
+    # A response, a regard, consequences and interceptions with no threat in them.
+    "The ministry said it would respond to the letter in writing.",
+    "Kyiv regards the proposal as a basis for talks.",
+    "Officials warned of the consequences of the drought for the harvest.",
+    "Air defences could destroy most of the missiles, the air force said.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -200,6 +205,39 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "escalation_threat", "Vladimir Putin", None),
     ("Putin said Moscow would make appropriate decisions in response.", "escalation_threat",
      "Vladimir Putin", None),
+    # Threats of treatment as a belligerent, of a response, of consequences borne; convoys
+    # that could be targeted; a world war in quotation marks; a clash made inevitable.
+    ("Sergei Shoigu said Western instructors would be treated as enemy combatants.",
+     "escalation_threat", "Sergei Shoigu", None),
+    ("Moscow will regard any such contingent as a party to the conflict.", "escalation_threat",
+     "Russia", None),
+    ("The ministry said that Berlin's decision would be regarded as a deliberate escalation.",
+     "escalation_threat", None, None),
+    ("Sending the missiles would mean the open participation of the alliance in the war.",
+     "escalation_threat", None, None),
+    ("Maria Zakharova said Moscow would respond accordingly.", "escalation_threat",
+     "Maria Zakharova", None),
+    ("Our army will treat them accordingly, the general said.", "escalation_threat", None, None),
+    ("Russia reserves the right to respond, the embassy said.", "escalation_threat", None,
+     None),
+    ("Oslo will bear full responsibility for the consequences.", "escalation_threat", None,
+     None),
+    ("The consequences will be felt in every European capital.", "escalation_threat", None,
+     None),
+    ("The Kremlin warned Warsaw of “consequences”.", "escalation_threat", "Russia", None),
+    ("Sergei Lavrov said that supply convoys could be targeted.", "escalation_threat",
+     "Sergei Lavrov", None),
+    ("Medvedev said NATO membership would lead to “a third world war”.", "escalation_threat",
+     "Dmitry Medvedev", None),
+    ("Dmitry Peskov said such a step would render a clash with NATO inevitable.",
+     "escalation_threat", "Dmitry Peskov", None),
+    ("Putin said such strikes would mean NATO is “at war” with Russia.", "escalation_threat",
+     "Vladimir Putin", None),
+    # A threat objects to what it is about (the codebook's threat_category).
+    ("Dmitry Medvedev wrote that any European contingent sent to Ukraine would become a "
+     "legitimate target.", "no_foreign_troops", "Dmitry Medvedev", None),
+    ("Sergei Ryabkov said Western weapons deliveries to Kyiv will be destroyed.", "halt_weapons",
+     "Sergei Ryabkov", None),
     # "Rebuff", "ruling out" as objections.
     ("The remarks were a rebuff to leaders who floated sending European troops to Ukraine.",
      "no_foreign_troops", None, None),
@@ -271,6 +309,25 @@ def test_codebook_errors_name_the_file_and_field(tmp_path, edit, field):
     with pytest.raises(InputError) as error:
         load_codebook(path)
     assert str(path) in str(error.value) and f"field '{field}'" in str(error.value)
+
+
+def test_a_threat_objects_to_its_topic_only_while_the_codebook_names_a_threat_category(
+        tmp_path, codebook):
+    text = ["Medvedev said foreign peacekeepers in Ukraine would be legitimate targets."]
+    coded = set(code(text, codebook)["category"])
+    assert coded == {"escalation_threat", "no_foreign_troops"}
+    without = load_codebook(codebook_file(tmp_path, ("threat_category: escalation_threat\n", "")))
+    assert set(code(text, without)["category"]) == {"escalation_threat"}
+    # A category chosen alone keeps the threats' objection.
+    assert set(code(text, select_categories(codebook, ["no_foreign_troops"]))["category"]) == \
+        {"no_foreign_troops"}
+
+
+def test_a_threat_category_without_stated_patterns_is_an_input_error(tmp_path):
+    path = codebook_file(tmp_path, ("threat_category: escalation_threat", "threat_category: x"))
+    with pytest.raises(InputError) as error:
+        load_codebook(path)
+    assert "field 'threat_category'" in str(error.value)
 
 
 def test_unknown_category_subset_is_an_input_error(codebook):
