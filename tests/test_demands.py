@@ -73,6 +73,10 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Kyiv regards the proposal as a basis for talks.",
     "Officials warned of the consequences of the drought for the harvest.",
     "Air defences could destroy most of the missiles, the air force said.",
+    # Reports dismissed, tanks sent with no threat.
+    "The minister dismissed reports that the training mission for Ukrainian troops would be "
+    "delayed.",
+    "Analysts say the tanks Berlin is sending to Ukraine will arrive in March.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -238,6 +242,27 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "legitimate target.", "no_foreign_troops", "Dmitry Medvedev", None),
     ("Sergei Ryabkov said Western weapons deliveries to Kyiv will be destroyed.", "halt_weapons",
      "Sergei Ryabkov", None),
+    # An idea dismissed, no say for the other side, troops barred or prohibited, instructors
+    # as participants in the war, an army capped, regions recognised "as Russian", tanks
+    # "sending to Ukraine" under a threat, Ukraine brought into NATO.
+    ("The foreign minister dismissed the idea of Western peacekeepers.", "no_foreign_troops",
+     None, None),
+    ("Jens Stoltenberg said Moscow has no right to decide whether NATO troops are deployed in "
+     "Ukraine.", "no_foreign_troops", "Jens Stoltenberg", None),
+    ("The draft treaty would have barred foreign troops from Ukraine.", "no_foreign_troops",
+     None, None),
+    ("Russia wants foreign military bases in Ukraine prohibited.", "no_foreign_troops", "Russia",
+     None),
+    ("The envoy said British instructors are participants in the war.", "halt_training", None,
+     None),
+    ("The draft would have capped Ukraine's army at 40,000 troops.", "demilitarization", None,
+     None),
+    ("Zelensky refused to recognise the regions as Russian.", "territory",
+     "Volodymyr Zelensky", None),
+    ("Medvedev said the tanks Berlin is sending to Ukraine would be destroyed.", "halt_weapons",
+     "Dmitry Medvedev", None),
+    ("Lavrov said plans to bring Ukraine into NATO were unacceptable.", "neutrality",
+     "Sergei Lavrov", None),
     # "Rebuff", "ruling out" as objections.
     ("The remarks were a rebuff to leaders who floated sending European troops to Ukraine.",
      "no_foreign_troops", None, None),
