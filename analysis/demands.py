@@ -153,8 +153,9 @@ def load_codebook(path=None):
     """One row per category (id, label, definition, ..., patterns, compiled); path None: the
     package's own codebook.
 
-    `attrs` holds the compiled cues ("cues": {kind: regex}) and the parties table. Problems name
-    the file and field: a missing field, a duplicate id, a pattern that does not compile.
+    `attrs` holds the compiled cues ("cues": {kind: regex}), the parties table and the threat
+    category ("threat", see `_threat`). Problems name the file and field: a missing field, a
+    duplicate id, a pattern that does not compile.
     """
     path = CODEBOOK_FILE if path is None else path
     try:

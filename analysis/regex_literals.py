@@ -128,10 +128,10 @@ def starts_of(pattern, flags=0):
     of them starting with another (which would find no place the shorter misses), sorted; None
     where that cannot be told.
 
-    Zero-width assertions begin nothing; an alternative is read on into what follows it, and an
-    optional part adds what may begin after it. A pattern that may match the empty string, or
-    that may begin with anything but a literal (a class, a back-reference), gives None. The
-    caller checks the text for `case_folds` of the starts.
+    Zero-width assertions begin nothing; a run of literals and an alternative are read on into
+    what follows them, and an optional part adds what may begin after it. A pattern that may
+    match the empty string, or that may begin with anything but a literal (a class, a
+    back-reference), gives None. The caller checks the text for `case_folds` of the starts.
     """
     parsed = _parse(pattern, flags)
     try:
