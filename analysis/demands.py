@@ -280,15 +280,16 @@ def make_coder(codebook=None, gazetteer=None):
 
     categories = [(category, entries(compiled))
                   for category, compiled in zip(codebook["id"], codebook["compiled"])]
-    threat_order, threat = None, codebook.attrs.get("threat")
-    if threat is not None:
+    threat_order = None
+    if codebook.attrs.get("threat") is not None:
+        threat_id, threat_patterns = codebook.attrs["threat"]
         ids = list(codebook["id"])
-        if threat[0] in ids:
-            threat_order = ids.index(threat[0])
+        if threat_id in ids:
+            threat_order = ids.index(threat_id)
         else:
             # Not coded, but its threats still object: its patterns are looked for under no
             # category's name.
-            categories.append((None, entries(threat[1])))
+            categories.append((None, entries(threat_patterns)))
             threat_order = len(categories) - 1
     cues = {}
     for kind, regex in codebook.attrs["cues"].items():
@@ -667,8 +668,7 @@ def _code_batch(documents, coder):
             for kind, allowed in NEEDED_CUES if all(cue_literals[cue] for cue in allowed)}
     hits = [{} for _ in documents]
     # The threats first: a sentence holding one may be coded with any topic that needs a cue.
-    first = [] if coder.threat is None else [coder.threat]
-    for order in first + [order for order in range(len(coder.categories)) if order not in first]:
+    for order in sorted(range(len(coder.categories)), key=lambda order: order != coder.threat):
         category, compiled = coder.categories[order]
         # Only a kind's first match counts, and a `stated` one codes the sentence whatever
         # else matches (see `_coded`): such sentences need no further search of the kind.
@@ -687,7 +687,7 @@ def _code_batch(documents, coder):
                 if match:
                     hits[number].setdefault((i, order, category), {})[kind] = match.span()
                     matched[kind] = matched.get(kind, 0) | 1 << g
-        if order in first:
+        if order == coder.threat:
             cued = {kind: bits | matched.get("stated", 0) for kind, bits in cued.items()}
     return [document.rows(found) for document, found in zip(documents, hits)]
 
