@@ -93,6 +93,9 @@ _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+"
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
+_OPENING_NAME = re.compile("(" + _NAME + r")(?![\w'’-])")
+# A phrase that may come before a sentence's subject ("In Brussels,", "At today’s briefing,").
+_OPENING_PHRASE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6},\s+")
 # ... ending the text before a verb, perhaps with an appositive ("Olga Lebedeva, an analyst, said").
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(" + _NAME + r")(?:,[^,“”\"]{1,150},)?\s*$")
 # ... after a noun that is its title ("said State Department spokesman Ned Price"), ending the
@@ -113,11 +116,11 @@ _LAST_OTHER = re.compile(r"(?s).*[^\w\s]")
 _POSSESSOR = re.compile(r"['’]s?\s+\w+\s*$")              # "Scholz’s office" said
 _COORDINATED = re.compile(r"(?:,\s*)?(?:and|but)\s*$")
 _TAIL_START = re.compile(r"[\s,;:—–-]*")
+_NEW_CLAUSE = re.compile(r"(?:and|but)\s", re.IGNORECASE)
 # A short clause naming who speaks before a colon ("Quote from Davyd Arakhamia:").
 _COLON_CLAUSE_WORDS = 5
 # Where a phrase after a verb stops being about the speaker ("said Lavrov, who ...").
 _CLAUSE_END = re.compile(r"\bthat\b|[;:“”\"‘]|,\s")
-_MARKS = re.compile("[\"“”‘’']")
 CLOSING_MARKS = "”’\"'"
 # Before a sentence's subject: titles and names ("Secretary of State", "Russian President").
 # Titles before a name, in capitals or not ("Former president", "Foreign Ministry spokeswoman");
@@ -257,21 +260,30 @@ class _Document:
 
     def opening_subject(self, index):
         """(start, actor) of the person the sentence at `index` opens with, titles aside (not
-        "Putin’s"), or None."""
+        "Putin’s"), perhaps after a phrase set off by a comma ("In Brussels, NATO
+        Secretary-General Jens Stoltenberg was blunter."); actor "" for a person the gazetteer
+        lacks ("Mr. Kenney dismissed the criticism."); None where it opens with no person."""
         _, _, start, end, _ = self.sentences[index]
+        opening = self._person_at(start, end)
+        lead = None if opening else _OPENING_PHRASE.match(self.text, start, end)
+        return self._person_at(lead.end(), end) if lead else opening
+
+    def _person_at(self, start, end):
         # Adjectives and organisations may be part of the title ("Ukrainian President", "Kremlin
         # spokesman").
         first = bisect_left(self.mention_starts, start)
         while first < len(self.mentions) and (self.adjectives[first] or self.types.get(
                 self.mentions[first][2]) != "person"):
             first += 1
-        if first == len(self.mentions):
-            return None
-        mention_start, mention_end, actor = self.mentions[first]
-        if (mention_start >= end or not _TITLES.fullmatch(self.text, start, mention_start)
-                or _POSSESSIVE.match(self.text, mention_end)):
-            return None
-        return mention_start, actor
+        if first < len(self.mentions):
+            mention_start, mention_end, actor = self.mentions[first]
+            if (mention_start < end and _TITLES.fullmatch(self.text, start, mention_start)
+                    and not _POSSESSIVE.match(self.text, mention_end)):
+                return mention_start, actor
+        name = _OPENING_NAME.match(self.text, start, end)
+        if name and not _POSSESSIVE.match(self.text, name.end()) and self.names_person(name):
+            return start, ""
+        return None
 
 
 def _subject(doc, start, verb_start, quotes, depth=0):
@@ -517,8 +529,10 @@ def _after(doc, quote_start, quote_end, last, found, quotes, people):
         limit = doc.sentences[following][3]
     begin = _TAIL_START.match(text, quote_end, limit).end()
     verb = _verb_search(text, *found, begin, limit)
-    if not verb or _MARKS.search(text, begin, verb.start()) or (
-            verb.group() == "according to" and verb.start() > begin):
+    # A clause opening with "and" or "but" says something else ("...,” and Lavrov accused ...").
+    if not verb or _QUOTE_MARK.search(text, begin, verb.start()) or (
+            verb.group() == "according to" and verb.start() > begin) or \
+            _NEW_CLAUSE.match(text, begin, verb.start()):
         return None, None
     if verb.start() == begin:                              # ,” said Federation Council ...
         pronoun = _LEADING_PRONOUN.match(text, verb.end(), limit)
