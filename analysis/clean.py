@@ -44,7 +44,7 @@ CUE_PHRASES = {
         r"\b(?:make|consider|making) a (?:donation|contribution)\b",
         r"\bdonate (?:now|today|here|to us|monthly)\b", r"\bdonations? (?:keeps?|helps?|allows?)\b",
         r"\bevery contribution\b", r"\bmake a contribution\b",
-        r"\bad-free\b", r"\bdear readers?\b", r"^a message from\b", r"\bwe need your help\b",
+        r"\bads?-free\b", r"\bdear readers?\b", r"^a message from\b", r"\bwe need your help\b",
         r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
         r"\bpay(?:ment|ing) methods?\b",
         r"\bbecome (?:a|our) (?:patron|supporter|paying member)\b", r"^become a member\W*$",
@@ -64,7 +64,7 @@ CUE_PHRASES = {
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
-        r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
+        r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$", r"^comments? \(\d[\d,]*\)$",
         r"^(?:show|view|see|read|load) (?:all )?\d[\d,]* comments?$",
         r"^join the (?:conversation|discussion|debate)\W*$",
         r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$", r"^add your comment\b",
@@ -74,7 +74,8 @@ CUE_PHRASES = {
         r"^(?:share|comment) or (?:share|comment) on this\b"),
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
-        r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags)?:?$",
+        r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags|"
+        r" content)?:?$",
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
         r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b",
         r"^on the same (?:topic|subject)$",
@@ -83,7 +84,7 @@ CUE_PHRASES = {
         r"most popular|most (?:watched|viewed|shared)|trending|editor'?s picks)\b",
         r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
-        r"^(?:read|see) (?:also|more|next)(?: (?:about|on|from)(?: [^:.]{1,40})?)?: ",
+        r"^(?:read|see)(?: (?:also|more|next)(?: (?:about|on|from)(?: [^:.]{1,40})?)?)?: ",
         r"^(?:watch|listen|video|podcast|explainer|analysis|opinion) ?[:|] [^.]*$",
         # "Watch Kremlin lists its conditions": a video's title after its kicker.
         r"^(?:watch|video) (?-i:[A-Z])[^.!?]*$",
@@ -109,7 +110,7 @@ STAMP_WORDS = (
     "sat(?:urday)?", "sun(?:day)?", "today", "yesterday", "updated", "published", "posted",
     "issued",
     "modified", "last", "on", "at", "ago", "just now", "[ap]m", r"[ap]\.m", "hours?", "hrs?",
-    "minutes?", "mins?", "days?", "weeks?", "gmt", "utc", "bst", "cet", "cest", "eet", "eest",
+    "minutes?", "mins?", "days?", "weeks?", "months?", "years?", "first(?= published| posted)", "gmt", "utc", "bst", "cet", "cest", "eet", "eest",
     "msk", "ist", "jst", "aest", "aedt", "[ecmp][sd]t", "et")
 # A word of a byline, and a person's name there: "Jane", "RFE/RL's", "Pieter de Graaf".
 _NAME_WORD = r"[A-Z][\w.'’/-]*"
@@ -171,9 +172,14 @@ LINE_RULES = {
     # An audio version's player: "Listen to this article · 7:42 min", "Voiced by AI."
     "audio player": r"^(?i:(?:press play to )?listen to (?:this|the) (?:article|story)\b|"
                     r"(?:new)?\s*you can now listen to\b|"
-                    r"voiced by artificial intelligence\b)",
+                    r"voiced by artificial intelligence\b|powered by \w+(?: \w+)? audio\b|"
+                    r"[^.]{0,80}\bai(?:-generated)? (?:narration|voice)\.?$)",
     "app prompt": r"^(?i:(?:click here to )?(?:get|download|install) (?:the|our) "
                   r"[\w -]{0,30}\bapp\b)",
+    # What a reader's account offers: "Log in, register or subscribe to save articles for later."
+    "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|^click here\b|"
+                      r"\bmust be (?:logged|signed) in\b|\bsave (?:articles|stories) for later\b|"
+                      r"\byour personal (?:news )?feed\b)",
     # A line of six words or more in capitals that ends no sentence: a link ("CLICK HERE TO
     # ...", a headline of another article); an article's subheading is shorter.
     "link in capitals": r"^(?=(?:\S+ ){5})[^a-z]*[A-Z][^a-z]*(?<![.!?:;\"”’')…*])$",
@@ -188,13 +194,16 @@ LINE_RULES = {
                      r"(?:editor['’]?s note|correction|clarification):|"
                      r"this (?:article|story|report) (?:has been|was) "
                      r"(?:updated|corrected|amended)\b|"
-                     r"a version of this (?:article|story) appear)",
+                     r"a version of this (?:article|story) appear|"
+                     # "Published in Example Daily, June 15th, 2024": the print edition.
+                     r"published in [^.,]{1,40}, [^.]{0,30}\d{4}\.?$)",
     "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
     "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",
     # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
     "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)"
                  r"|(?i:\b(?:reproduction|republication|use of (?:the )?materials?)\b[^.]{0,80}"
-                 r"\b(?:permitted|prohibited|allowed)\b)|(?i:\b(?:is|are) copyright\b)",
+                 r"\b(?:permitted|prohibited|allowed)\b)|(?i:\b(?:is|are) copyright\b)"
+                 r"|(?i:^when (?:citing|quoting|using)\b[^.]{0,150}\bhyperlinks?\b)",
     # "The views expressed ... do not necessarily reflect the views of Example News."
     "disclaimer": r"(?i:\b(?:do|does) not necessarily (?:reflect|represent)\b)",
     # "IE 11 is not supported. For an optimal experience visit our site on another browser."
@@ -204,7 +213,7 @@ LINE_RULES = {
                       r"\bbrowser (?:is )?not supported\b)",
     # "Got a news tip?", "If you have inside knowledge of a story, contact Example News."
     "tip line": r"(?i:^(?:got|have) a (?:news )?tip\W*$|^send us (?:a|your) (?:news )?tips?\b|"
-                r"^if you have (?:inside )?(?:knowledge|information|a (?:news )?tip)\b[^.]{0,80}"
+                r"\bpress ctrl ?\+ ?enter\b|^if you have (?:inside )?(?:knowledge|information|a (?:news )?tip)\b[^.]{0,80}"
                 r"\b(?:contact|tell|email) (?:us|the [\w ]{1,30}|(?-i:[A-Z])[\w ]{1,30})\.?$)",
     # A weather box in the page's header: "Sunday 4PM 6°C 7PM 3°C 5-Day Forecast".
     "weather": r"^[^.!?]*\d ?°[CF]\b[^.!?]*$",
@@ -222,8 +231,10 @@ LINE_RULES = {
                     r"(?:: [^()]{1,40})?\)$|"
                     # a photographer and agency ending a caption ("Gavriil Grigorov/Sputnik via
                     # AP"), with no full stop: a sentence may end "... the Black Sea/Azov."
-                    r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?[A-Z][\w'’/-]*(?: via [A-Z]\w*)?"
-                    r"(?: file)?)\s*$)",
+                    r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?[A-Z][\w'’/-]*(?: [A-Z][\w'’-]*){0,3}"
+                    r"(?: via [A-Z]\w*)?(?: file)?)\s*$|"
+                    # a caption ending in its agency: "... in Moscow on June 14. — AFP"
+                    r"[.!?] ?[—–-] ?(?:" + _AGENCIES + r")(?:/\w+)?\s*$)",
     # Who wrote, edited or contributed, and where the text came from.
     "credit line": r"^" + _CREDIT + r"(?:[;,.]? (?:and )?" + _CREDIT + r")*\.?$"
                    r"|^(?i:sources?): [^.]{1,80}$"
@@ -253,9 +264,10 @@ RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock",
-                     "©", "[", "/", "agency)", "press)", "reuters)", "ap)", "afp)"),
+                     "©", "[", "/", "agency)", "press)", "reuters)", "ap)", "afp)", "— afp",
+                     "— reuters", "— ap", "—afp", "—reuters", "—ap", "- afp", "- reuters"),
     "credit line": ("ing by", "contributed"),
-    "donation appeal": ("support", "donat", "contribution", "ad-free", "dear reader",
+    "donation appeal": ("support", "donat", "contribution", "ad-free", "ads-free", "dear reader",
                         "message from", "your help", "not ready to", "remind me",
                         "payment method", "paying method", "become a", "small favo",
                         "readers like you"),
@@ -266,7 +278,7 @@ TRIGGERS = {
                      "join the"),
     "teaser": ("…", "..."),
     "cookie notice": ("cookie",),
-    "copyright": ("copyright", "©", "(c) ", "rights reserved", "permitted"),
+    "copyright": ("copyright", "©", "(c) ", "rights reserved", "permitted", "hyperlink"),
     "disclaimer": ("necessarily",),
     "browser notice": ("browser",),
     "tip line": ("if you have",),
@@ -353,7 +365,7 @@ REPEATED_STUB_MAX_WORDS = 6
 # A note on who wrote the article: "Jane Smith is a Moscow correspondent for ...", "Jane Smith
 # is The Example Post's Baltics correspondent", "Jane Smith reports on Ukraine for ...".
 AUTHOR_BIO = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:is (?:an?|the|[A-Z][^.]{0,40}['’]s)\b"
+    r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:is (?:(?:an?|the|[A-Z][^.]{0,40}['’]s)\b)?"
     r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|columnist|producer|"
     r"contributor)s?\b|(?:reports|writes) (?:on|about)\b|covers\b)")
 

@@ -148,6 +148,19 @@ def test_broken_paragraph_is_rejoined():
     ("Get unlimited access to Example.com", "newsletter box"),
     ("Request a free trial", "newsletter box"),
     ("Support free-thinking journalism and attend our events", "donation appeal"),
+    ("Read: Why the Kremlin fears a neutral Finland", "teaser"),
+    ("Related Content", "teaser"),
+    ("Comments (14)", "comment form"),
+    ("Updated May 2, 2025 — 6.05am, first published at 4.30am", "time stamp"),
+    ("Powered by Example Audio", "audio player"),
+    ("Produced by Example Voices using AI narration.", "audio player"),
+    ("Published in The Example Daily, March 3rd, 2023", "editor's note"),
+    ("Log in, register or subscribe to save articles for later.", "account prompt"),
+    ("You must be logged in to follow.", "account prompt"),
+    ("Click here to get the evening briefing", "account prompt"),
+    ("If you see a typo, select it and press Ctrl+Enter", "tip line"),
+    ("Jane Smith/The Example Press", "photo credit"),
+    ("Sergei Lavrov speaks to reporters in Moscow on May 5. — AFP", "photo credit"),
     ("See more on: Vladimir Putin, NATO, Sergei Lavrov", "teaser"),
     ("Read more about: Ukraine war , Peace talks", "teaser"),
     ("Edited by: Jane Smith", "credit line"),
@@ -365,6 +378,8 @@ BIO = "Jane Smith is a Moscow correspondent for Example News, based in Berlin."
     [*ARTICLE, BIO],
     [*ARTICLE, "Jane Smith reports on Ukraine and the war there for Example News from Kyiv."],
     [*ARTICLE, "Smith is The Example Post’s Baltics correspondent, based in Riga, Latvia."],
+    ["By Jane Smith", *ARTICLE,
+     "Jane Smith is foreign affairs and defence correspondent for Example News, based in Rome."],
 ])
 def test_a_note_on_the_author_goes(lines):
     cleaned = clean_text("\n".join(lines))
@@ -427,6 +442,11 @@ def test_short_run_inside_a_donation_block_goes_but_the_article_around_it_stays(
      "Street, Suite 4, Springfield, for personal and non-commercial use only.", "copyright"),
     ("Our reporters work where a free press is banned, and they depend on support from readers "
      "like you to keep telling the stories nobody else will tell.", "donation appeal"),
+    ("When citing or reprinting any of our materials on the internet, a hyperlink to the site "
+     "not lower than the first paragraph is obligatory, as is the name of the agency.",
+     "copyright"),
+    ("Upgrade now for just $5 a month and enjoy an ads-free website, exclusive analysis and the "
+     "full archive of our reporting from the region. Click here>>", "donation appeal"),
 ])
 def test_rules_also_catch_long_lines(line, rule):
     assert len(line.split()) > 20
