@@ -77,6 +77,8 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "The minister dismissed reports that the training mission for Ukrainian troops would be "
     "delayed.",
     "Analysts say the tanks Berlin is sending to Ukraine will arrive in March.",
+    # Russian troops destroyed is a battlefield claim, not a threat against the West.
+    "Russian troops in the area would be destroyed, the Ukrainian commander said.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -268,6 +270,42 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "no_foreign_troops", None, None),
     ("By ruling out European troops, Russia wants Ukraine left without guarantees.",
      "no_foreign_troops", None, None),
+    # Cues: "bar ... from", "forbid", "mandatory", "the basis for any settlement", "out of the
+    # question", "a breach of", "will not decide", "refrain from".
+    ("The draft treaty would bar the alliance from admitting Ukraine.", "neutrality", None,
+     None),
+    ("The proposal would forbid Western countries from opening military bases in Ukraine.",
+     "no_foreign_troops", None, None),
+    ("Moscow said keeping Ukraine out of any military alliance was mandatory.", "neutrality",
+     "Russia", None),
+    ("The envoy called a neutral, non-aligned and non-nuclear status the basis for any "
+     "settlement.", "neutrality", None, None),
+    ("A NATO presence in Ukraine is out of the question, the deputy minister said.",
+     "no_foreign_troops", None, None),
+    ("The spokesman called the instructors a breach of the truce.", "halt_training", None,
+     None),
+    ("Kyiv says Moscow will not decide who trains its soldiers.", "halt_training", None, None),
+    ("Moscow insisted that Western states refrain from any military activity on Ukrainian soil.",
+     "no_foreign_troops", "Russia", None),
+    # Topics in other words.
+    ("Ukraine must never be drawn into NATO, the envoy said.", "neutrality", None, None),
+    ("The deputy minister said brigades trained abroad were a provocation.", "halt_training",
+     None, None),
+    ("The Kremlin wants the Ukrainian army reduced to 50,000 troops.", "demilitarization",
+     "Russia", None),
+    ("The minister urged the Kremlin to pull its forces out without delay.",
+     "russian_withdrawal", None, None),
+    # Threats, and what they object to.
+    ("Any Dutch soldiers deployed there would be treated no differently from Ukrainian troops, "
+     "the ambassador said.", "no_foreign_troops", None, None),
+    ("Any Dutch soldiers deployed there would be treated no differently from Ukrainian troops, "
+     "the ambassador said.", "escalation_threat", None, None),
+    ("Foreign trainers in Ukraine do not enjoy any immunity, the ministry said.",
+     "halt_training", None, None),
+    ("Moscow would answer with military-technical measures, the diplomat said.",
+     "escalation_threat", "Russia", None),
+    ("Peskov said arming Kyiv brought the nuclear powers closer to a direct clash with each "
+     "other.", "halt_weapons", "Dmitry Peskov", None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
