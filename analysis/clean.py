@@ -64,7 +64,8 @@ CUE_PHRASES = {
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
-        r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$", r"^comments? \(\d[\d,]*\)$",
+        r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
+        r"^comments? \(\d[\d,]*\)$",
         r"^(?:show|view|see|read|load) (?:all )?\d[\d,]* comments?$",
         r"^join the (?:conversation|discussion|debate)\W*$",
         r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$", r"^add your comment\b",
@@ -110,8 +111,9 @@ STAMP_WORDS = (
     "sat(?:urday)?", "sun(?:day)?", "today", "yesterday", "updated", "published", "posted",
     "issued",
     "modified", "last", "on", "at", "ago", "just now", "[ap]m", r"[ap]\.m", "hours?", "hrs?",
-    "minutes?", "mins?", "days?", "weeks?", "months?", "years?", "first(?= published| posted)", "gmt", "utc", "bst", "cet", "cest", "eet", "eest",
-    "msk", "ist", "jst", "aest", "aedt", "[ecmp][sd]t", "et")
+    "minutes?", "mins?", "days?", "weeks?", "months?", "years?", "first(?= published| posted)",
+    "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "aest", "aedt",
+    "[ecmp][sd]t", "et")
 # A word of a byline, and a person's name there: "Jane", "RFE/RL's", "Pieter de Graaf".
 _NAME_WORD = r"[A-Z][\w.'’/-]*"
 _FULL_NAME = r"[A-Z][\w'’-]+(?: (?:(?:de|van|von|der|al|bin|da|di|la|le) )?[A-Z][\w'’-]+){1,2}"
@@ -176,7 +178,8 @@ LINE_RULES = {
                     r"[^.]{0,80}\bai(?:-generated)? (?:narration|voice)\.?$)",
     "app prompt": r"^(?i:(?:click here to )?(?:get|download|install) (?:the|our) "
                   r"[\w -]{0,30}\bapp\b)",
-    # What a reader's account offers: "Log in, register or subscribe to save articles for later."
+    # What a reader's account offers ("Log in, register or subscribe to save articles for
+    # later."), and a link's call to click.
     "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|^click here\b|"
                       r"\bmust be (?:logged|signed) in\b|\bsave (?:articles|stories) for later\b|"
                       r"\byour personal (?:news )?feed\b)",
@@ -213,7 +216,8 @@ LINE_RULES = {
                       r"\bbrowser (?:is )?not supported\b)",
     # "Got a news tip?", "If you have inside knowledge of a story, contact Example News."
     "tip line": r"(?i:^(?:got|have) a (?:news )?tip\W*$|^send us (?:a|your) (?:news )?tips?\b|"
-                r"\bpress ctrl ?\+ ?enter\b|^if you have (?:inside )?(?:knowledge|information|a (?:news )?tip)\b[^.]{0,80}"
+                r"\bpress ctrl ?\+ ?enter\b|"
+                r"^if you have (?:inside )?(?:knowledge|information|a (?:news )?tip)\b[^.]{0,80}"
                 r"\b(?:contact|tell|email) (?:us|the [\w ]{1,30}|(?-i:[A-Z])[\w ]{1,30})\.?$)",
     # A weather box in the page's header: "Sunday 4PM 6°C 7PM 3°C 5-Day Forecast".
     "weather": r"^[^.!?]*\d ?°[CF]\b[^.!?]*$",
@@ -231,7 +235,8 @@ LINE_RULES = {
                     r"(?:: [^()]{1,40})?\)$|"
                     # a photographer and agency ending a caption ("Gavriil Grigorov/Sputnik via
                     # AP"), with no full stop: a sentence may end "... the Black Sea/Azov."
-                    r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?[A-Z][\w'’/-]*(?: [A-Z][\w'’-]*){0,3}"
+                    r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?[A-Z][\w'’/-]*"
+                    r"(?: [A-Z][\w'’-]*){0,3}"
                     r"(?: via [A-Z]\w*)?(?: file)?)\s*$|"
                     # a caption ending in its agency: "... in Moscow on June 14. — AFP"
                     r"[.!?] ?[—–-] ?(?:" + _AGENCIES + r")(?:/\w+)?\s*$)",
@@ -267,8 +272,8 @@ TRIGGERS = {
                      "©", "[", "/", "agency)", "press)", "reuters)", "ap)", "afp)", "— afp",
                      "— reuters", "— ap", "—afp", "—reuters", "—ap", "- afp", "- reuters"),
     "credit line": ("ing by", "contributed"),
-    "donation appeal": ("support", "donat", "contribution", "ad-free", "ads-free", "dear reader",
-                        "message from", "your help", "not ready to", "remind me",
+    "donation appeal": ("support", "donat", "contribution", "ad-free", "ads-free",
+                        "dear reader", "message from", "your help", "not ready to", "remind me",
                         "payment method", "paying method", "become a", "small favo",
                         "readers like you"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
@@ -365,7 +370,8 @@ REPEATED_STUB_MAX_WORDS = 6
 # A note on who wrote the article: "Jane Smith is a Moscow correspondent for ...", "Jane Smith
 # is The Example Post's Baltics correspondent", "Jane Smith reports on Ukraine for ...".
 AUTHOR_BIO = re.compile(
-    r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) (?:is (?:(?:an?|the|[A-Z][^.]{0,40}['’]s)\b)?"
+    r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) "
+    r"(?:is (?:(?:an?|the|[A-Z][^.]{0,40}['’]s)\b)?"
     r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|columnist|producer|"
     r"contributor)s?\b|(?:reports|writes) (?:on|about)\b|covers\b)")
 
