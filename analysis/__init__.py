@@ -16,7 +16,8 @@ from .errors import InputError
 from .periods import check_period, period_name, resolve_period
 from .pipeline import rows_folder, run_pipeline
 from .progress import set_progress
-from .quotes import document_quotes, find_quotes, quote_table, speaker_counts
+from .quotes import (document_quotes, find_quotes, quote_table, speaker_counts,
+                     unlisted_speakers)
 from .terms import (check_count, check_terms, collocations, concordance, count_terms,
                     document_term_frequency, keyness, load_stopwords, stemmed_frequency,
                     term_frequency, term_trends)
@@ -37,7 +38,7 @@ __all__ = [
     "load_gazetteer", "find_mentions", "mention_counts",
     "compile_gazetteer", "document_mentions", "actor_totals", "affiliation_counts",
     "cooccurrence", "mention_evidence", "find_candidates", "candidate_counts",
-    "find_quotes", "document_quotes", "quote_table", "speaker_counts",
+    "find_quotes", "document_quotes", "quote_table", "speaker_counts", "unlisted_speakers",
     "load_codebook", "code_sentences", "category_counts", "category_totals", "demand_evidence",
     "select_categories", "make_coder", "code_document", "category_timeline",
     "actor_category_counts", "evidence_html",

@@ -28,8 +28,9 @@ Speakers, tried in this order (the `rule` column says which one applied):
   none       no speaker found: the quote is kept, the speaker left empty
 A reporting clause that names someone the gazetteer lacks ("said Olga Lebedeva, an analyst",
 "said State Department spokesman Ned Price") gives an empty speaker under its rule, never the
-speaker of the quote before; and a later "he" or "she" refers to that unknown person, not to
-someone the gazetteer knows who was named earlier.
+speaker of the quote before, and the name in `unlisted_speaker` ("Olga Lebedeva"; titles
+dropped; a surname alone as the fullest name the document gave it); a later "he" or "she"
+refers to that person, not to someone the gazetteer knows who was named earlier.
 A subject "he" / "she" (rules after and before) is the person the quote's own sentence opens
 with, titles aside ("Secretary of State Marco Rubio was more cautious: “...,” he said"); else
 the one the sentence before opens with, in the same paragraph; else the last person named as
@@ -57,7 +58,7 @@ from .text import SENTENCE_COLUMNS, rows_by_document
 from .text import sentences as split_sentences
 
 QUOTE_COLUMNS = ["doc_id", "sentence_id", "speaker", "quote", "rule", "end_sentence_id",
-                 "words", "start", "end"]
+                 "words", "start", "end", "unlisted_speaker"]
 MIN_WORDS = 4
 REPORTING_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "posted",
@@ -107,6 +108,13 @@ _NAME_AFTER_TITLE = re.compile(r"(?<![\w'’-])(?!(?:%s)\s)[a-z][\w-]*\s+(%s)[\s
 _NOT_NAMES = frozenset("it its they we i you this that these those there here some many others "
                        "both all each one none who which what when where the a an in on at "
                        "but and so yet".split())
+# Capitalised words that title a name, not part of it ("Defence Minister", "Mr.").
+_TITLE_WORDS = frozenset("mr mrs ms dr prof sir dame lord gen col lt capt maj sgt adm sen rep gov "
+                         "president prime minister deputy foreign defence defense affairs "
+                         "secretary general ambassador envoy spokesman spokeswoman spokesperson "
+                         "chancellor senator representative governor mayor chief head adviser "
+                         "advisor commander colonel admiral former vice state department analyst "
+                         "professor sheikh prince king queen".split())
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
 _BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
                       r"previously|once|already|\w+ly))*\s*$")
@@ -208,6 +216,27 @@ def _closes_later(text, at, end):
                for m in _SINGLE_CLOSE.finditer(text, at + 1, end))
 
 
+class Unlisted(str):
+    """The speaker of a person the text names and the gazetteer lacks: equal to "" and false,
+    as every rule takes such a speaker (unknown to the package, yet someone, so not the speaker
+    of the quote before), with the name the text gives in `name`."""
+
+    def __new__(cls, name):
+        unlisted = super().__new__(cls, "")
+        unlisted.name = name
+        return unlisted
+
+
+def _without_titles(words):
+    """A name's words without the titles before it ("Mr.", "Defence Minister"): none for a
+    title alone ("the Prime Minister")."""
+    first = 0
+    while first < len(words) and (words[first].lower() in _NOT_NAMES or
+                                  words[first].rstrip(".").lower() in _TITLE_WORDS):
+        first += 1
+    return words[first:]
+
+
 class _Document:
     """One document's text rebuilt from its sentences, with its mentions in text offsets."""
 
@@ -231,24 +260,49 @@ class _Document:
                          for sid, actor, _, start, end, _ in mentions]
         self.adjectives = [form == "adjective" for *_, form in mentions]
         self.mention_starts = [start for start, _, _ in self.mentions]
-        self.unlisted_surnames = set()      # of the persons named that the gazetteer lacks
+        self.unlisted_names = {}    # surname -> full name of the persons the gazetteer lacks
         self.ending = {}          # end offset -> actor of the first mention ending there
         for _, end, actor in self.mentions:
             self.ending.setdefault(end, actor)
 
-    def names_person(self, name):
-        """Whether `name`, a match of capitalised words the gazetteer lacks (group 1), names a
-        person: two words or more, "It" or "In" aside ("Fiona Adair", "Dr Adair"; a capital
-        such as "Moscow" is not one), or the surname of such a person named before (each person
-        found is remembered by surname)."""
+    def unlisted_person(self, name, offset=0):
+        """The person `name` names, a match of capitalised words the gazetteer lacks (group 1;
+        in the text from `offset` on), as an Unlisted speaker, or None: two words or more, "It" or "In" aside ("Fiona Adair",
+        "Dr Adair"; a capital such as "Moscow" is not one), or the surname of such a person named
+        before (each person found is remembered by surname, with the longest name given)."""
         if not name:
-            return False
+            return None
         words = name.group(1).split()
         while words and words[0].lower() in _NOT_NAMES:
             del words[0]
         if len(words) >= 2:
-            self.unlisted_surnames.add(words[-1])
-        return len(words) >= 2 or (len(words) == 1 and words[0] in self.unlisted_surnames)
+            full = " ".join(_without_titles(words))
+            if len(full) > len(self.unlisted_names.get(words[-1], "")):
+                self.unlisted_names[words[-1]] = full
+        if len(words) >= 2 or (len(words) == 1 and words[0] in self.unlisted_names):
+            return self.named(name, offset=offset)
+        return None
+
+    def named(self, *names, offset=0):
+        """The first of the matches `names` (in the text from `offset` on) that is not None, as
+        an Unlisted speaker: the name without its titles ("Defence Minister Jason Kenney" ->
+        "Jason Kenney"), a surname alone as the longest name given to it before ("Mr. Kenney"
+        -> "Jason Kenney"), no name for a title alone; or None."""
+        name = next((name for name in names if name), None)
+        if name is None:
+            return None
+        start, end = (offset + at for at in name.span(1 if name.re.groups else 0))
+        # What the gazetteer names is no part of it: "ambassador to Poland Sergey Andreev",
+        # "Independent Russian political analyst".
+        for _, mention_end, _ in islice(self.mentions, bisect_left(self.mention_starts, start),
+                                        None):
+            if mention_end > end:
+                break
+            start = max(start, mention_end)
+        words = _without_titles(self.text[start:end].split())
+        if len(words) == 1:
+            return Unlisted(self.unlisted_names.get(words[0], words[0]))
+        return Unlisted(" ".join(words))
 
     def sentence_at(self, offset):
         """Index (into self.sentences) of the sentence holding `offset`, or the one before."""
@@ -281,9 +335,9 @@ class _Document:
                     and not _POSSESSIVE.match(self.text, mention_end)):
                 return mention_start, actor
         name = _OPENING_NAME.match(self.text, start, end)
-        if name and not _POSSESSIVE.match(self.text, name.end()) and self.names_person(name):
-            return start, ""
-        return None
+        person = None if not name or _POSSESSIVE.match(self.text, name.end()) \
+            else self.unlisted_person(name)
+        return None if person is None else (start, person)
 
 
 def _subject(doc, start, verb_start, quotes, depth=0):
@@ -320,11 +374,15 @@ def _subject(doc, start, verb_start, quotes, depth=0):
         if persons:
             return persons[0], None
         # "Olga Lebedeva, an adviser to the Kremlin, said": she speaks, not the Kremlin.
-        if named and not before and doc.names_person(_NAME_BEFORE.search(named)):
-            return "", None
+        person = (doc.unlisted_person(_NAME_BEFORE.search(named), start)
+                  if named and not before else None)
+        if person is not None:
+            return person, None
         # "Russia's ambassador to London, Andrei Kelin, said": the appositive is the name.
-        if named and doc.names_person(_NAME_BEFORE.search(inner, comma + 1)):
-            return "", None
+        person = (doc.unlisted_person(_NAME_BEFORE.search(inner, comma + 1), start)
+                  if named else None)
+        if person is not None:
+            return person, None
         if candidates:
             return candidates[0], None
     coordinated = _COORDINATED.search(head, last_other)
@@ -341,7 +399,7 @@ def _subject(doc, start, verb_start, quotes, depth=0):
         opening = doc.opening_subject(index) if doc.sentences[index][2] == start else None
         if opening and opening[0] < start + coordinated.start():
             return opening[1], None
-    return ("", None) if doc.names_person(_NAME_BEFORE.search(head)) else (None, None)
+    return doc.unlisted_person(_NAME_BEFORE.search(head), start), None
 
 
 def _inverted(doc, verb, limit):
@@ -358,8 +416,10 @@ def _inverted(doc, verb, limit):
         if end <= stop and not _POSSESSIVE.match(doc.text, end):
             after.append(actor)
     people = [actor for actor in after if doc.types.get(actor) == "person"]
-    if not people and doc.names_person(_NAME_AFTER_TITLE.search(doc.text, verb.end(), stop)):
-        return ""                   # "said State Department spokesman Ned Price"
+    if not people:                  # "said State Department spokesman Ned Price"
+        person = doc.unlisted_person(_NAME_AFTER_TITLE.search(doc.text, verb.end(), stop))
+        if person is not None:
+            return person
     return (people or after or [None])[0]
 
 
@@ -424,7 +484,7 @@ class _Quotes(list):
 
 def document_quotes(sentences, mentions, types, pronouns=None):
     """The quotations of one document: [(sentence_id, speaker, quote, rule, end_sentence_id,
-    words, start, end)], offsets into the document text.
+    words, start, end, unlisted_speaker)], offsets into the document text.
 
     `sentences` are (sentence_id, paragraph_id, start, end, text) in order, `mentions` the
     document's mentions as analysis.actors.document_mentions returns them, `types` maps
@@ -491,11 +551,12 @@ def document_quotes(sentences, mentions, types, pronouns=None):
             sentence_speaker[last] = speaker
         if rule != "none":
             people.add(speaker)
-        results.append((doc.sentences[first][0], speaker or "", body, rule,
+        results.append((doc.sentences[first][0], "" if speaker is None else speaker, body, rule,
                         doc.sentences[last][0], words, quote_start, quote_end))
         advance(quote_end)
     _continue_into_next_paragraph(doc, results)
-    return results
+    return [(sentence_id, str(speaker), *rest, getattr(speaker, "name", ""))
+            for sentence_id, speaker, *rest in results]
 
 
 def _continue_into_next_paragraph(doc, results):
@@ -541,8 +602,9 @@ def _after(doc, quote_start, quote_end, last, found, quotes, people):
         speaker = _inverted(doc, verb, limit)
         # Someone the gazetteer lacks ("said Olga Lebedeva, an analyst"): known to speak,
         # unknown to the package; not the speaker of the quote before.
-        named = speaker is not None or _NAME_AFTER.match(text, verb.end(), limit)
-        return (speaker or "", "after") if named else (None, None)
+        if speaker is None:
+            speaker = doc.named(_NAME_AFTER.match(text, verb.end(), limit))
+        return (None, None) if speaker is None else (speaker, "after")
     head = text[begin:verb.start()].strip()
     # A clause, not a sentence of its own: a few words, or a name and its appositive
     # (,” Dr. Nadia Korsgaard, a defense analyst at an institute in Copenhagen, told ...).
@@ -551,8 +613,9 @@ def _after(doc, quote_start, quote_end, last, found, quotes, people):
     speaker, pronoun = _subject(doc, begin, verb.start(), quotes)
     if pronoun:
         return people.resolve(pronoun, quote_start), "after+pronoun"
-    named = speaker is not None or _NAME_ONLY.fullmatch(head)
-    return (speaker or "", "after") if named else (None, None)
+    if speaker is None:
+        speaker = doc.named(_NAME_ONLY.fullmatch(text, begin, begin + len(head)))
+    return (None, None) if speaker is None else (speaker, "after")
 
 
 def _colon(doc, sentence_start, colon):
@@ -582,9 +645,9 @@ def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, peop
         speaker = people.resolve(pronoun, verb.start())
     if speaker is None and not pronoun:
         speaker = _inverted(doc, verb, quote_start)
-        if speaker is None and (_NAME_AFTER.match(doc.text, verb.end(), quote_start) or
-                                _NAME_BEFORE.search(doc.text, sentence_start, verb.start())):
-            speaker = ""                                # named, but not in the gazetteer
+        if speaker is None:                             # named, but not in the gazetteer
+            speaker = doc.named(_NAME_AFTER.match(doc.text, verb.end(), quote_start),
+                                _NAME_BEFORE.search(doc.text, sentence_start, verb.start()))
     if speaker is None and not pronoun:
         return None, None
     return speaker, "before+pronoun" if pronoun else "before"
@@ -592,11 +655,12 @@ def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, peop
 
 def find_quotes(docs_or_sentences, gazetteer=None, mentions=None):
     """One row per quotation: doc_id, sentence_id, speaker, quote, rule, end_sentence_id,
-    words, start, end.
+    words, start, end, unlisted_speaker.
 
     Takes the sentence table of analysis.sentences (preferred: the ids then match every other
     table) or the documents table, which is split here. `speaker` is the canonical name of the
-    gazetteer's actor, "" where unknown; `sentence_id` is the sentence where the quote opens;
+    gazetteer's actor, "" where unknown; `unlisted_speaker` the name the text gives a speaker
+    the gazetteer lacks ("Alexey Pavlovsky"), else ""; `sentence_id` is the sentence where the quote opens;
     `start`/`end` are offsets into the document's cleaned text, quotation marks included.
     `mentions`: the `find_mentions` table of these sentences with this gazetteer, when it is
     at hand (they are found again otherwise).
@@ -622,16 +686,28 @@ def find_quotes(docs_or_sentences, gazetteer=None, mentions=None):
 def quote_table(quotes):
     """The quotes in the column order of the contract: doc_id, speaker, quote, then the rest."""
     return quotes[["doc_id", "speaker", "quote", "sentence_id", "end_sentence_id", "rule",
-                   "words", "start", "end"]]
+                   "words", "start", "end", "unlisted_speaker"]]
+
+
+def _quoted(quotes, column):
+    """Quotations per value of `column`: that column, quotes, documents, most quoted first."""
+    per_document = counted(quotes, [column, "doc_id"], "quotes")
+    counts = per_document.groupby(column).agg(quotes=("quotes", "sum"),
+                                              documents=("doc_id", "size")).reset_index()
+    return counts.sort_values(["quotes", column], ascending=[False, True],
+                              kind="stable").reset_index(drop=True)
 
 
 def speaker_counts(quotes, unknown="(unknown)"):
     """Quotations per speaker: speaker, quotes, documents, most quoted first; the quotes without
     a speaker are one row named `unknown`. `quotes`: find_quotes' rows, or their counts per
     document and speaker (the pipeline's quote_counts)."""
-    named = quotes.assign(speaker=quotes["speaker"].replace("", unknown))
-    per_document = counted(named, ["speaker", "doc_id"], "quotes")
-    counts = per_document.groupby("speaker").agg(quotes=("quotes", "sum"),
-                                                 documents=("doc_id", "size")).reset_index()
-    return counts.sort_values(["quotes", "speaker"], ascending=[False, True],
-                              kind="stable").reset_index(drop=True)
+    return _quoted(quotes.assign(speaker=quotes["speaker"].replace("", unknown)), "speaker")
+
+
+def unlisted_speakers(quotes):
+    """The people quoted whom the gazetteer lacks, by the name the text gives them (find_quotes'
+    `unlisted_speaker`): name, quotes, documents, most quoted first. Those counted as unknown
+    by `speaker_counts`; add the ones worth naming to the gazetteer."""
+    named = quotes[quotes["unlisted_speaker"] != ""]
+    return _quoted(named.rename(columns={"unlisted_speaker": "name"}), "name")

@@ -3,13 +3,14 @@ import pandas as pd
 import pytest
 
 from analysis import sentences
-from analysis.quotes import _VERB, _quote_spans, _verb_search, _verbs, find_quotes
+from analysis.quotes import (_VERB, _quote_spans, _verb_search, _verbs, find_quotes,
+                             unlisted_speakers)
 
 
-def quotes_of(text):
+def quotes_of(text, columns=("speaker", "quote", "rule")):
     docs = pd.DataFrame({"doc_id": ["t"], "text": [text]})
     table = find_quotes(sentences(docs))
-    return list(zip(table["speaker"], table["quote"], table["rule"]))
+    return list(zip(*(table[column] for column in columns)))
 
 
 @pytest.mark.parametrize("text, speaker, rule", [
@@ -323,3 +324,34 @@ def test_quotes_are_found_paragraph_by_paragraph():
     text = "\n".join(paragraphs)
     assert [text[start:end] for start, end in _quote_spans(text)] == [
         paragraphs[0], "‘one’", "“two”", "“Of ‘nested’ quotes,”"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The name after the verb, without the appositive.
+    ("“The offer is a trap,” said Olga Lebedeva, an analyst in Riga.", [("", "Olga Lebedeva")]),
+    # Titles dropped; a surname alone is the fullest name given before.
+    ("Defence Minister Jason Halvorsen announced the mission on Tuesday.\n“It is purely a "
+     "training mission,” Mr. Halvorsen said.", [("", "Jason Halvorsen")]),
+    # A state the gazetteer names before the name is no part of it.
+    ("“Warsaw must understand the risks it runs,” Russia's ambassador to Poland Ivan Petrenko "
+     "said.", [("", "Ivan Petrenko")]),
+    # "she" after such a person's words is that person.
+    ("Fiona Adair said the plan was dead.\n“None of this is acceptable to us,” she said.",
+     [("", "Fiona Adair")]),
+    # A title alone names no one; the gazetteer's people keep no unlisted name.
+    ("“We will decide this ourselves,” the Prime Minister said. “Nothing has been agreed yet,” "
+     "Lavrov said.", [("", ""), ("Sergei Lavrov", "")]),
+], ids=["after-the-verb", "surname-to-full-name", "state-before-the-name",
+        "pronoun-to-an-unlisted-person", "title-alone-and-listed-person"])
+def test_a_speaker_the_gazetteer_lacks_is_named_as_the_text_names_them(text, expected):
+    assert quotes_of(text, ("speaker", "unlisted_speaker")) == expected
+
+
+def test_unlisted_speakers_counts_quotations_and_documents_per_name():
+    quotes = pd.DataFrame({"doc_id": ["a", "a", "b", "b", "c"],
+                           "speaker": ["", "", "", "Sergei Lavrov", ""],
+                           "unlisted_speaker": ["Olga Lebedeva", "Jan Novak", "Olga Lebedeva",
+                                                "", ""]})
+    assert unlisted_speakers(quotes).to_dict("records") == [
+        {"name": "Olga Lebedeva", "quotes": 2, "documents": 2},
+        {"name": "Jan Novak", "quotes": 1, "documents": 1}]
