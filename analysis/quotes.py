@@ -216,7 +216,7 @@ def _closes_later(text, at, end):
                for m in _SINGLE_CLOSE.finditer(text, at + 1, end))
 
 
-class Unlisted(str):
+class _Unlisted(str):
     """The speaker of a person the text names and the gazetteer lacks: equal to "" and false,
     as every rule takes such a speaker (unknown to the package, yet someone, so not the speaker
     of the quote before), with the name the text gives in `name`."""
@@ -267,9 +267,10 @@ class _Document:
 
     def unlisted_person(self, name, offset=0):
         """The person `name` names, a match of capitalised words the gazetteer lacks (group 1;
-        in the text from `offset` on), as an Unlisted speaker, or None: two words or more, "It" or "In" aside ("Fiona Adair",
-        "Dr Adair"; a capital such as "Moscow" is not one), or the surname of such a person named
-        before (each person found is remembered by surname, with the longest name given)."""
+        in the text from `offset` on), as an _Unlisted speaker, or None: two words or more, "It"
+        or "In" aside ("Fiona Adair", "Dr Adair"; a capital such as "Moscow" is not one), or the
+        surname of such a person named before (each person found is remembered by surname,
+        with the longest name given)."""
         if not name:
             return None
         words = name.group(1).split()
@@ -285,7 +286,7 @@ class _Document:
 
     def named(self, *names, offset=0):
         """The first of the matches `names` (in the text from `offset` on) that is not None, as
-        an Unlisted speaker: the name without its titles ("Defence Minister Jason Kenney" ->
+        an _Unlisted speaker: the name without its titles ("Defence Minister Jason Kenney" ->
         "Jason Kenney"), a surname alone as the longest name given to it before ("Mr. Kenney"
         -> "Jason Kenney"), no name for a title alone; or None."""
         name = next((name for name in names if name), None)
@@ -301,8 +302,8 @@ class _Document:
             start = max(start, mention_end)
         words = _without_titles(self.text[start:end].split())
         if len(words) == 1:
-            return Unlisted(self.unlisted_names.get(words[0], words[0]))
-        return Unlisted(" ".join(words))
+            return _Unlisted(self.unlisted_names.get(words[0], words[0]))
+        return _Unlisted(" ".join(words))
 
     def sentence_at(self, offset):
         """Index (into self.sentences) of the sentence holding `offset`, or the one before."""
@@ -315,8 +316,9 @@ class _Document:
     def opening_subject(self, index):
         """(start, actor) of the person the sentence at `index` opens with, titles aside (not
         "Putin’s"), perhaps after a phrase set off by a comma ("In Brussels, NATO
-        Secretary-General Jens Stoltenberg was blunter."); actor "" for a person the gazetteer
-        lacks ("Mr. Kenney dismissed the criticism."); None where it opens with no person."""
+        Secretary-General Jens Stoltenberg was blunter."); an _Unlisted actor (equal to "") for a
+        person the gazetteer lacks ("Mr. Kenney dismissed the criticism."); None where it opens
+        with no person."""
         _, _, start, end, _ = self.sentences[index]
         opening = self._person_at(start, end)
         lead = None if opening else _OPENING_PHRASE.match(self.text, start, end)
@@ -660,8 +662,9 @@ def find_quotes(docs_or_sentences, gazetteer=None, mentions=None):
     Takes the sentence table of analysis.sentences (preferred: the ids then match every other
     table) or the documents table, which is split here. `speaker` is the canonical name of the
     gazetteer's actor, "" where unknown; `unlisted_speaker` the name the text gives a speaker
-    the gazetteer lacks ("Alexey Pavlovsky"), else ""; `sentence_id` is the sentence where the quote opens;
-    `start`/`end` are offsets into the document's cleaned text, quotation marks included.
+    the gazetteer lacks ("Alexey Pavlovsky"), else ""; `sentence_id` is the sentence where the
+    quote opens; `start`/`end` are offsets into the document's cleaned text, quotation marks
+    included.
     `mentions`: the `find_mentions` table of these sentences with this gazetteer, when it is
     at hand (they are found again otherwise).
     """
