@@ -108,13 +108,6 @@ _NAME_AFTER_TITLE = re.compile(r"(?<![\w'’-])(?!(?:%s)\s)[a-z][\w-]*\s+(%s)[\s
 _NOT_NAMES = frozenset("it its they we i you this that these those there here some many others "
                        "both all each one none who which what when where the a an in on at "
                        "but and so yet".split())
-# Capitalised words that title a name, not part of it ("Defence Minister", "Mr.").
-_TITLE_WORDS = frozenset("mr mrs ms dr prof sir dame lord gen col lt capt maj sgt adm sen rep gov "
-                         "president prime minister deputy foreign defence defense affairs "
-                         "secretary general ambassador envoy spokesman spokeswoman spokesperson "
-                         "chancellor senator representative governor mayor chief head adviser "
-                         "advisor commander colonel admiral former vice state department analyst "
-                         "professor sheikh prince king queen".split())
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
 _BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
                       r"previously|once|already|\w+ly))*\s*$")
@@ -130,14 +123,21 @@ _COLON_CLAUSE_WORDS = 5
 # Where a phrase after a verb stops being about the speaker ("said Lavrov, who ...").
 _CLAUSE_END = re.compile(r"\bthat\b|[;:“”\"‘]|,\s")
 CLOSING_MARKS = "”’\"'"
-# Before a sentence's subject: titles and names ("Secretary of State", "Russian President").
-# Titles before a name, in capitals or not ("Former president", "Foreign Ministry spokeswoman");
-# other lower-case words make a phrase that is not a title ("In an interview with").
-_TITLES = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|former|deputy|vice|prime|foreign|"
-                     r"defen[cs]e|president|presidential|minister|spokes(?:man|woman|person)|press|"
-                     r"secretary|ambassador|envoy|chancellor|leader|chief|advis[eo]r|aide|"
-                     r"senior|top|general|commander|chair(?:man|woman)?|head|representative|"
-                     r"negotiator|official|security|state|national)\s+)*")
+# Words of a title before a name ("former Defence Minister", "Foreign Ministry spokeswoman").
+_TITLE_WORDS = ("former deputy vice prime foreign defence defense president minister spokesman "
+                "spokeswoman spokesperson secretary ambassador envoy chancellor chief adviser "
+                "advisor commander head representative general state").split()
+# Before a sentence's subject: titles and names ("Secretary of State", "Russian President"), in
+# capitals or not; other lower-case words make a phrase that is not a title ("In an interview
+# with").
+_TITLES = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|%s)\s+)*" % "|".join(
+    _TITLE_WORDS + "presidential press leader aide senior top chair chairman chairwoman "
+                   "negotiator official security national".split()))
+# Capitalised words before a name that are no part of it ("Defence Minister", "Mr.").
+_NOT_IN_NAME = frozenset(_TITLE_WORDS + "mr mrs ms dr prof sir dame lord gen col lt capt maj sgt "
+                                        "adm sen rep gov affairs senator governor mayor colonel "
+                                        "admiral department analyst professor sheikh prince king "
+                                        "queen".split())
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # A mark not between two letters or digits (which is an apostrophe: "don’t", "Kiev's").
 _QUOTE_MARK = re.compile("[\"“”‘’'](?:(?<![^\\W_].)|(?![^\\W_]))")
@@ -232,7 +232,7 @@ def _without_titles(words):
     title alone ("the Prime Minister")."""
     first = 0
     while first < len(words) and (words[first].lower() in _NOT_NAMES or
-                                  words[first].rstrip(".").lower() in _TITLE_WORDS):
+                                  words[first].rstrip(".").lower() in _NOT_IN_NAME):
         first += 1
     return words[first:]
 
