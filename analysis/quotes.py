@@ -277,12 +277,12 @@ class _Document:
         while words and words[0].lower() in _NOT_NAMES:
             del words[0]
         if len(words) >= 2:
-            full = " ".join(_without_titles(words))
-            if len(full) > len(self.unlisted_names.get(words[-1], "")):
-                self.unlisted_names[words[-1]] = full
-        if len(words) >= 2 or (len(words) == 1 and words[0] in self.unlisted_names):
-            return self.named(name, offset=offset)
-        return None
+            person = self.named(name, offset=offset)
+            if len(person.name) > len(self.unlisted_names.get(words[-1], "")):
+                self.unlisted_names[words[-1]] = person.name
+            return person
+        return self.named(name, offset=offset) if words and words[0] in self.unlisted_names \
+            else None
 
     def named(self, *names, offset=0):
         """The first of the matches `names` (in the text from `offset` on) that is not None, as

@@ -335,6 +335,10 @@ def test_quotes_are_found_paragraph_by_paragraph():
     # A state the gazetteer names before the name is no part of it.
     ("“Warsaw must understand the risks it runs,” Russia's ambassador to Poland Ivan Petrenko "
      "said.", [("", "Ivan Petrenko")]),
+    # ... and the surname named alone later is that name, not the state before it.
+    ("“Warsaw must understand the risks it runs,” Russia's ambassador to Poland Ivan Petrenko "
+     "said. “The camps are a provocation,” Petrenko added.",
+     [("", "Ivan Petrenko"), ("", "Ivan Petrenko")]),
     # "she" after such a person's words is that person.
     ("Fiona Adair said the plan was dead.\n“None of this is acceptable to us,” she said.",
      [("", "Fiona Adair")]),
@@ -342,6 +346,7 @@ def test_quotes_are_found_paragraph_by_paragraph():
     ("“We will decide this ourselves,” the Prime Minister said. “Nothing has been agreed yet,” "
      "Lavrov said.", [("", ""), ("Sergei Lavrov", "")]),
 ], ids=["after-the-verb", "surname-to-full-name", "state-before-the-name",
+                     "surname-after-a-state-before-the-name",
         "pronoun-to-an-unlisted-person", "title-alone-and-listed-person"])
 def test_a_speaker_the_gazetteer_lacks_is_named_as_the_text_names_them(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker")) == expected
