@@ -117,7 +117,7 @@ _ROWS_BY_DOC = ("documents", "removed", "doc_terms", "quotes", "evidence")
 # holds for every document. Each chunk's are one DataFrame whose text columns are categories,
 # about 12 bytes a row where a tuple of the row takes 80. Each with its columns.
 COUNTED = {"mentions": ["doc_id", "actor", "mentions"],
-           "quote_counts": ["doc_id", "speaker", "quotes"],
+           "quote_counts": ["doc_id", "speaker", "unlisted_speaker", "quotes"],
            "evidence_counts": ["doc_id", "actor", "category", "sentences"]}
 # Those that grow with the text (a row per removed line, quotation, coded sentence, or ten
 # per document) rather than with the number of documents: with `rows_dir` they go to files.
@@ -376,7 +376,8 @@ class PipelineResult:
     mention_counts: pd.DataFrame   # doc_id, actor, mentions: as analysis.mention_counts
     quotes: pd.DataFrame           # as analysis.find_quotes
     evidence: pd.DataFrame         # as analysis.code_sentences
-    quote_counts: pd.DataFrame     # doc_id, speaker, quotes: quotations per document/speaker
+    quote_counts: pd.DataFrame     # doc_id, speaker, unlisted_speaker, quotes: quotations per
+                                   # document and speaker
     evidence_counts: pd.DataFrame  # doc_id, actor, category, sentences: coded sentences
     category_counts: pd.DataFrame  # doc_id, category, sentences, zeros included
 

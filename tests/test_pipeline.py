@@ -11,7 +11,7 @@ from analysis import (actor_category_counts, category_counts, category_timeline,
                       code_sentences, corpus_files, demand_evidence, document_term_frequency,
                       find_mentions, load_codebook, load_corpus, mention_counts, quote_table,
                       removed_lines, scan_corpus, sentences, set_progress, speaker_counts,
-                      term_frequency)
+                      term_frequency, unlisted_speakers)
 from analysis.counts import counted
 from analysis.errors import InputError
 from analysis.pipeline import (STAGES, Partial, SpooledRows, _row_tables, corpus_listing,
@@ -84,7 +84,9 @@ TALKS = ("Talks Stall Over Peacekeepers\n\n"
          "accept limits on the size of its army and called for security guarantees from its "
          "allies.\n\n"
          "Officials from Turkey, which hosted the meeting, said both delegations had agreed to "
-         "exchange prisoners of war within two weeks. European diplomats described the mood "
+         "exchange prisoners of war within two weeks. \u201cBoth delegations want a fourth "
+         "round next month,\u201d said Hakan Demirel, a spokesman for the Turkish foreign "
+         "ministry. European diplomats described the mood "
          "in the room as tense but businesslike, and said a fourth round was planned for "
          "next month. Analysts noted that neither side had moved on the question of the "
          "occupied territories.\n\n")
@@ -182,7 +184,7 @@ def loader_tables(root):
             "mention_counts": mention_counts(find_mentions(sentence_table)),
             "quotes": quotes,
             "evidence": evidence,
-            "quote_counts": counted(quotes, ["doc_id", "speaker"], "quotes"),
+            "quote_counts": counted(quotes, ["doc_id", "speaker", "unlisted_speaker"], "quotes"),
             "evidence_counts": counted(evidence, ["doc_id", "actor", "category"], "sentences"),
             "category_counts": category_counts(evidence, docs, load_codebook()["id"])}
 
@@ -313,7 +315,7 @@ def test_counts_per_document_count_the_rows(local_result):
     quotes, evidence = local_result.quotes, local_result.evidence
     assert len(quotes) > 10 and len(evidence) > 40
     assert_frame_equal(local_result.quote_counts,
-                       counted(quotes, ["doc_id", "speaker"], "quotes"))
+                       counted(quotes, ["doc_id", "speaker", "unlisted_speaker"], "quotes"))
     assert_frame_equal(local_result.evidence_counts,
                        counted(evidence, ["doc_id", "actor", "category"], "sentences"))
     assert local_result.evidence_counts["sentences"].sum() == len(evidence)
@@ -324,6 +326,8 @@ def test_figures_from_the_counts_equal_those_from_the_rows(local_result):
     quotes, evidence = local_result.quotes, local_result.evidence
     quote_counts, evidence_counts = local_result.quote_counts, local_result.evidence_counts
     assert_frame_equal(speaker_counts(quote_counts), speaker_counts(quotes))
+    assert "Hakan Demirel" in set(unlisted_speakers(quotes)["name"])
+    assert_frame_equal(unlisted_speakers(quote_counts), unlisted_speakers(quotes))
     assert_frame_equal(actor_category_counts(evidence_counts, top=5),
                        actor_category_counts(evidence, top=5))
     for period in ("article", "year"):
