@@ -53,6 +53,7 @@ import pandas as pd
 
 from .actors import MENTION_COLUMNS, _as_matcher, document_mentions
 from .counts import counted
+from .letters import UPPER
 from .progress import with_progress
 from .text import SENTENCE_COLUMNS, rows_by_document
 from .text import sentences as split_sentences
@@ -62,7 +63,7 @@ QUOTE_COLUMNS = ["doc_id", "sentence_id", "speaker", "quote", "rule", "end_sente
 MIN_WORDS = 4
 REPORTING_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "posted",
-    "posts", "wrote", "writes", "insisted", "insists", "argued", "argues", "stated", "states",
+    "posts", "wrote", "writes", "insisted", "insists", "argued", "argues", "stated",
     "replied", "replies", "responded", "claimed", "claims", "noted", "notes", "explained",
     "declared", "stressed", "emphasised", "emphasized", "announced", "asked", "continued",
     "remarked", "commented", "acknowledged", "admitted", "conceded", "complained",
@@ -90,13 +91,14 @@ _VERB_AFTER = [re.compile(r"%s(?=(?:%s)(?![\w-]))" % (before, _by_first_letter(R
                for before in (" ", r"[^A-Za-z0-9_ \-]")]
 _PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She)\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
-# A name, as the gazetteer may lack it: capitalised words ("Olga Lebedeva", "Mr. Smith").
-_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+"
+# A name, as the gazetteer may lack it: capitalised words ("Olga Lebedeva", "Mr. Smith",
+# "Ingrida Šimonytė").
+_NAME = rf"(?:{UPPER}[\w.'’-]*\s+){{0,3}}{UPPER}[\w'’-]+"
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
 _OPENING_NAME = re.compile("(" + _NAME + r")(?![\w'’-])")
 # A phrase that may come before a sentence's subject ("In Brussels,", "At today’s briefing,").
-_OPENING_PHRASE = re.compile(r"[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,6},\s+")
+_OPENING_PHRASE = re.compile(UPPER + r"[\w’'.-]*(?:\s+[\w’'.-]+){0,6},\s+")
 # ... ending the text before a verb, perhaps with an appositive ("Olga Lebedeva, an analyst, said").
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(" + _NAME + r")(?:,[^,“”\"]{1,150},)?\s*$")
 # ... after a noun that is its title ("said State Department spokesman Ned Price"), ending the
@@ -108,16 +110,32 @@ _NAME_AFTER_TITLE = re.compile(r"(?<![\w'’-])(?!(?:%s)\s)[a-z][\w-]*\s+(%s)[\s
 _NOT_NAMES = frozenset("it its they we i you this that these those there here some many others "
                        "both all each one none who which what when where the a an in on at "
                        "but and so yet".split())
+# ... nor, alone before a reporting verb, someone the rules cannot name ("He said").
+_NOT_SPEAKING_ALONE = _NOT_NAMES | {"he", "she"}
 # Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
-_BETWEEN = re.compile(r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|"
-                      r"previously|once|already|\w+ly))*\s*$")
+_AUXILIARIES = (r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|previously|"
+                r"once|already|\w+ly))*")
+_BETWEEN = re.compile(_AUXILIARIES + r"\s*$")
+# After a name, up to its reporting verb, perhaps past an appositive ("Serhiy, a sergeant from
+# Chernihiv, said").
+_VERB_AFTER_NAME = re.compile(r"(?:,[^,“”\"]{1,150},)?%s\s+(?:%s)(?![\w-])" % (
+    _AUXILIARIES, "|".join(REPORTING_VERBS)))
+# Before a place where a diplomat serves, which is not the one who speaks ("the Russian Embassy
+# in Norway said", "Russia's ambassador in Seoul warned").
+_POSTED_TO = re.compile(r"(?<![\w-])(?:embass(?:y|ies)|ambassadors?|envoys?|consul(?:ate)?s?|"
+                        r"missions?|delegations?|representatives?)\s+(?:in|to|at)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+_POSTED_TO_WINDOW = 40
 # Up to the last character neither a word's nor a space, which no match of _BETWEEN or _PRONOUN
 # spans: their searches start after it; one of _POSSESSOR or _COORDINATED may start at it.
 _LAST_OTHER = re.compile(r"(?s).*[^\w\s]")
 _POSSESSOR = re.compile(r"['’]s?\s+\w+\s*$")              # "Scholz’s office" said
 _COORDINATED = re.compile(r"(?:,\s*)?(?:and|but)\s*$")
 _TAIL_START = re.compile(r"[\s,;:—–-]*")
-_NEW_CLAUSE = re.compile(r"(?:and|but)\s", re.IGNORECASE)
+# ... or with a conjunction that opens a clause of its own (",” after Yoon Suk Yeol said"); not
+# "as", which may attribute the quote (",” as Lavrov put it").
+_NEW_CLAUSE = re.compile(r"(?:and|but|after|before|while|because|since|until|although|though|"
+                         r"whereas|unless|if)\s", re.IGNORECASE)
 # A short clause naming who speaks before a colon ("Quote from Davyd Arakhamia:").
 _COLON_CLAUSE_WORDS = 5
 # Where a phrase after a verb stops being about the speaker ("said Lavrov, who ...").
@@ -130,13 +148,16 @@ _TITLE_WORDS = ("former deputy vice prime foreign defence defense president mini
 # Before a sentence's subject: titles and names ("Secretary of State", "Russian President"), in
 # capitals or not; other lower-case words make a phrase that is not a title ("In an interview
 # with").
-_TITLES = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the|for|%s)\s+)*" % "|".join(
+_TITLES = re.compile(r"(?:(?:%s[\w.’'-]*|of|the|for|%s)\s+)*" % (UPPER, "|".join(
     _TITLE_WORDS + "presidential press leader aide senior top chair chairman chairwoman "
-                   "negotiator official security national".split()))
+                   "negotiator official security national".split())))
 # Capitalised words before a name that are no part of it ("Defence Minister", "Mr.").
 _NOT_IN_NAME = frozenset(_TITLE_WORDS + "mr mrs ms dr prof sir dame lord gen col lt capt maj sgt "
                                         "adm sen rep gov affairs senator governor mayor colonel "
-                                        "admiral department analyst professor sheikh prince king "
+                                        "admiral captain sergeant lieutenant corporal "
+                                        "department analyst professor sheikh prince king "
+                                        "ministry embassy office government council committee "
+                                        "agency service parliament "
                                         "queen".split())
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # A mark not between two letters or digits (which is an apostrophe: "don’t", "Kiev's").
@@ -216,6 +237,12 @@ def _closes_later(text, at, end):
                for m in _SINGLE_CLOSE.finditer(text, at + 1, end))
 
 
+def _named(speaker):
+    """Whether the speaker is named: the gazetteer's actor, or an _Unlisted person with a name
+    (whose words a quote in the next sentence may continue)."""
+    return bool(speaker or getattr(speaker, "name", ""))
+
+
 class _Unlisted(str):
     """The speaker of a person the text names and the gazetteer lacks: equal to "" and false,
     as every rule takes such a speaker (unknown to the package, yet someone, so not the speaker
@@ -261,9 +288,9 @@ class _Document:
         self.adjectives = [form == "adjective" for *_, form in mentions]
         self.mention_starts = [start for start, _, _ in self.mentions]
         self.unlisted_names = {}    # surname -> full name of the persons the gazetteer lacks
-        self.ending = {}          # end offset -> actor of the first mention ending there
-        for _, end, actor in self.mentions:
-            self.ending.setdefault(end, actor)
+        self.ending = {}          # end offset -> (start, actor) of the first mention ending there
+        for start, end, actor in self.mentions:
+            self.ending.setdefault(end, (start, actor))
 
     def unlisted_person(self, name, offset=0):
         """The person `name` names, a match of capitalised words the gazetteer lacks (group 1;
@@ -311,7 +338,18 @@ class _Document:
 
     def mention_ending(self, offset):
         """The actor of a mention ending at `offset` (spaces before it ignored), or None."""
-        return self.ending.get(offset)
+        return self.ending.get(offset, (None, None))[1]
+
+    def mention_within(self, start, end):
+        """Whether a mention starts in text[start:end]."""
+        first = bisect_left(self.mention_starts, start)
+        return first < len(self.mentions) and self.mention_starts[first] < end
+
+    def posted_to(self, offset):
+        """Whether the mention ending at `offset` names where a diplomat serves ("the Russian
+        Embassy in Norway"), not who speaks."""
+        start = self.ending[offset][0]
+        return bool(_POSTED_TO.search(self.text, max(0, start - _POSTED_TO_WINDOW), start))
 
     def opening_subject(self, index):
         """(start, actor) of the person the sentence at `index` opens with, titles aside (not
@@ -337,8 +375,17 @@ class _Document:
                     and not _POSSESSIVE.match(self.text, mention_end)):
                 return mention_start, actor
         name = _OPENING_NAME.match(self.text, start, end)
-        person = None if not name or _POSSESSIVE.match(self.text, name.end()) \
-            else self.unlisted_person(name)
+        if not name or _POSSESSIVE.match(self.text, name.end()):
+            return None
+        person = self.unlisted_person(name)
+        # A word alone that speaks and that the gazetteer lacks ("Šimonytė said", "Serhiy, a
+        # sergeant, said"; not "Moscow said") is someone the rules cannot name: a "he" or "she"
+        # after it is not a person named before.
+        if person is None and len(name.group(1).split()) == 1 and \
+                name.group(1).lower() not in _NOT_SPEAKING_ALONE and \
+                not self.mention_within(name.start(1), name.end(1)) and \
+                _VERB_AFTER_NAME.match(self.text, name.end(), end):
+            person = _Unlisted("")
         return None if person is None else (start, person)
 
 
@@ -358,7 +405,7 @@ def _subject(doc, start, verb_start, quotes, depth=0):
         return None, pronoun.group().strip().lower()
     actor = doc.mention_ending(end)
     if actor:
-        return actor, None
+        return ("" if doc.posted_to(end) else actor), None
     last_other = max(tail - 1, 0)
     possessor = _POSSESSOR.search(head, last_other)
     if possessor and doc.mention_ending(start + possessor.start()):
@@ -521,7 +568,7 @@ def document_quotes(sentences, mentions, types, pronouns=None):
                 speaker = people.resolve(pronoun, verb.start())
             if speaker is None and verb.group() == "according to":
                 speaker = _inverted(doc, verb, doc.sentences[index][3])
-            if speaker:
+            if _named(speaker):
                 sentence_speaker[index] = speaker
             people.add(speaker)
 
@@ -549,7 +596,7 @@ def document_quotes(sentences, mentions, types, pronouns=None):
         if words < MIN_WORDS or (partial and rule is None):
             continue
         rule = rule or "none"
-        if speaker:
+        if _named(speaker):
             sentence_speaker[last] = speaker
         if rule != "none":
             people.add(speaker)
