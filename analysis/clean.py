@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .letters import UPPER
 from .regex_literals import literal_sets, longest
 
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "…", "*")
@@ -46,6 +47,7 @@ CUE_PHRASES = {
         r"\bevery contribution\b", r"\bmake a contribution\b",
         r"\bads?-free\b", r"\bdear readers?\b", r"^a message from\b", r"\bwe need your help\b",
         r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
+        r"^donate(?: (?:via|with|by) [\w ]{1,20})?\W*$",
         r"\bpay(?:ment|ing) methods?\b",
         r"\bbecome (?:a|our) (?:patron|supporter|paying member)\b", r"^become a member\W*$",
         r"\bsupport (?:us|our work) (?:monthly|today)\b", r"\bsupporting us\b",
@@ -61,7 +63,8 @@ CUE_PHRASES = {
         r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b",
         r"\bunlimited access\b", r"\bfree trial\b",
         r"\balready (?:have an account|a subscriber)\b", r"^enter your e-?mail\b",
-        r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$"),
+        r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$",
+        r"^get exclusive (?:analysis|insights|content|coverage)\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -72,7 +75,8 @@ CUE_PHRASES = {
         r"\bcomments? (?:below|above) (?:have|has) not been\b", r"\bposting your comment\b",
         r"\byour comments? will be posted\b", r"\btop commenters?\b",
         r"\bcomment(?:ing)? (?:section|policy|guidelines)\b",
-        r"^(?:share|comment) or (?:share|comment) on this\b"),
+        r"^(?:share|comment) or (?:share|comment) on this\b",
+        r"\bcomments are (?:moderated|reviewed|closed)\b", r"^your (?:e-?mail|name)(?: address)?\W*$"),
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
         r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags|"
@@ -115,8 +119,10 @@ STAMP_WORDS = (
     "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "aest", "aedt",
     "[ecmp][sd]t", "et")
 # A word of a byline, and a person's name there: "Jane", "RFE/RL's", "Pieter de Graaf".
-_NAME_WORD = r"[A-Z][\w.'’/-]*"
-_FULL_NAME = r"[A-Z][\w'’-]+(?: (?:(?:de|van|von|der|al|bin|da|di|la|le) )?[A-Z][\w'’-]+){1,2}"
+_NAME_WORD = UPPER + r"[\w.'’/-]*"
+_CAPITALISED = UPPER + r"[\w'’-]+"
+_FULL_NAME = _CAPITALISED + r"(?: (?:(?:de|van|von|der|al|bin|da|di|la|le) )?" + _CAPITALISED \
+    + "){1,2}"
 # A role between "By" and the name: "By political reporter Jane Smith".
 _BYLINE_ROLE = (r"(?:(?:reporter|correspondent|editor|writer|journalist|analyst|producer|staff)"
                 r"\s+)")
@@ -124,12 +130,12 @@ _BYLINE_ROLE = (r"(?:(?:reporter|correspondent|editor|writer|journalist|analyst|
 _AGENCIES = (r"reuters|afp|ap|dpa|tass|interfax|xinhua|efe|ansa|anadolu|ukrinform|bloomberg|"
              r"aap|agence france-presse|associated press|agencies")
 # A name in a credit line of agencies alone, and what joins two.
-_CREDITED = r"(?:[A-Z][\w&'’-]*|and|with)"
+_CREDITED = r"(?:%s[\w&'’-]*|and|with)" % UPPER
 _CREDIT_JOIN = r"(?: ?[/,&] ?| )"
 # A role before a name in a credit line: "Journalist: Jane Smith, Editor: Tom Brown".
 _ROLE = r"(?i:journalist|reporter|author|editor|writer|photographer|producer)s?: "
 # A name in a credit line: capitalised words, "and", "in Kyiv", commas.
-_NAMES = r"[A-Z][\w.'’-]*(?:,? (?:and |in |at )?[A-Z][\w.'’-]*)*"
+_NAMES = r"{0}[\w.'’-]*(?:,? (?:and |in |at )?{0}[\w.'’-]*)*".format(UPPER)
 _CREDIT = (r"(?i:(?:additional )?(?:reporting|writing|editing|edited|compiled|research|"
            r"translation|translated|produced|graphics)(?: and \w+)? by:?) " + _NAMES)
 _COUNTED = (r"\d[\d,.]*[km]?(?: (?:likes?|comments?|shares?|restacks?|reposts?|views?|"
@@ -228,16 +234,20 @@ LINE_RULES = {
                     r"\((?:[a-z]+ )?photo/[^)]*\)\s*$|\bphotograph: [^.]{1,80}$|©[^.©]{1,60}$|"
                     r"^\[\d+/\d+\]|^(?:photo|image|credit|picture)s?:\s|"
                     r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$|"
-                    r"\bcredit: [^.]{1,80}$|"
+                    # a credit's text has no full stop, but may hold a version ("CC BY 2.0")
+                    r"\bcredit: (?:[^.]|\.(?=\d)){1,80}$|\bsource: \([^()]{1,60}\)\s*$|"
                     # "(Sean Kilpatrick/The Canadian Press)", "(Reuters)", "(... - Anadolu Agency)"
                     r"\([^()/]{1,40}/[^()]{1,60}\)$|\((?:" + _AGENCIES + r")\)$|"
                     r"\([^()]{1,80}\b(?:agency|press|images|photos?|pool|news)"
                     r"(?:: [^()]{1,40})?\)$|"
                     # a photographer and agency ending a caption ("Gavriil Grigorov/Sputnik via
                     # AP"), with no full stop: a sentence may end "... the Black Sea/Azov."
-                    r"(?-i:\b[A-Z][\w'’-]+ [A-Z][\w'’-]+ ?/ ?[A-Z][\w'’/-]*"
-                    r"(?: [A-Z][\w'’-]*){0,3}"
+                    r"(?-i:\b" + _CAPITALISED + " " + _CAPITALISED + r" ?/ ?" + UPPER
+                    + r"[\w'’/-]*(?: " + UPPER + r"[\w'’-]*){0,3}"
                     r"(?: via [A-Z]\w*)?(?: file)?)\s*$|"
+                    # ... after a slash: "Vilnius Town Hall / P. Peleckis/BNS"
+                    r"(?-i: / (?:" + UPPER + r"\.|" + _CAPITALISED + ") " + _CAPITALISED + "/"
+                    + UPPER + r"[\w'’-]*)\s*$|"
                     # a caption ending in its agency: "... in Moscow on June 14. — AFP"
                     r"[.!?] ?[—–-] ?(?:" + _AGENCIES + r")(?:/\w+)?\s*$)",
     # Who wrote, edited or contributed, and where the text came from.

@@ -231,6 +231,16 @@ def test_broken_paragraph_is_rejoined():
     ("If you have inside knowledge of a topic in the news, contact Example News.", "tip line"),
     ("This service may include material from Example Press, which is copyright.", "copyright"),
     ("Sunday, Jan 15th 2023 4PM 6°C 7PM 3°C 5-Day Forecast", "weather"),
+    ("Town hall in Vilnius / Ž. Kairytė/Example", "photo credit"),
+    ("Marta Kairytė / Jonas Žukas/Example", "photo credit"),
+    ("Main image credit: Example Agency/Flickr (under CC BY-SA 4.0)", "photo credit"),
+    ("Troops at a training ground in western Ukraine. Source: (Example Army Command)",
+     "photo credit"),
+    ("Donate via Example Pay", "donation appeal"),
+    ("Your email address", "comment form"),
+    ("Comments are moderated and may take some time to appear.", "comment form"),
+    ("Get exclusive analysis and insights on the region’s politics and business.",
+     "newsletter box"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -266,7 +276,10 @@ def test_article_sentences_with_cue_like_words_stay():
             "Russians use the Tor browser to read blocked sites, activists say.\n"
             "If you have information about the attack, contact police, the ministry said.\n"
             "Temperatures fell to -20°C in Kharkiv, leaving thousands without heating.\n"
-            "Watch what Moscow does, not what it says, the diplomat said.")
+            "Watch what Moscow does, not what it says, the diplomat said.\n"
+            "Donate to the Red Cross appeal for Ukraine, the minister urged viewers.\n"
+            "The source: (a senior official in Kyiv) was not named by the ministry.\n"
+            "Get exclusive access to the front, the general promised the reporters.")
     assert clean_text(text).text == text
 
 
