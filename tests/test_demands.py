@@ -79,6 +79,12 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Analysts say the tanks Berlin is sending to Ukraine will arrive in March.",
     # Russian troops destroyed is a battlefield claim, not a threat against the West.
     "Russian troops in the area would be destroyed, the Ukrainian commander said.",
+    # A deployment not ruled out; North Korea's arms; a force of "reassurance" proposed; "aims
+    # to" is no aim of a demand.
+    "Macron said the deployment of Western troops could not be ruled out.",
+    "Seoul said North Korean weapons were sent to Russia by sea.",
+    "London proposed a European reassurance force for Ukraine.",
+    "The ministry aims to train more Ukrainian soldiers next year.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -306,6 +312,67 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "escalation_threat", "Russia", None),
     ("Peskov said arming Kyiv brought the nuclear powers closer to a direct clash with each "
      "other.", "halt_weapons", "Dmitry Peskov", None),
+    # Cues: "essential for", "the aims of", "pressed ... to", "more deeply involved in", "responsible
+    # for ... war", "adding fuel to the fire", "do not even think about".
+    ("The envoy said a neutral status for Ukraine was essential for any lasting settlement.",
+     "neutrality", None, None),
+    ("Officials described the aims of the operation as the demilitarisation of the country.",
+     "demilitarization", None, None),
+    ("Negotiators pressed Kyiv to limit the size of its army.", "demilitarization", None, None),
+    ("By supplying weapons to Kyiv, Finland is becoming more deeply involved in the conflict.",
+     "halt_weapons", None, None),
+    ("The envoy said states that kept pumping weapons into Ukraine were responsible for every "
+     "day of the war.", "halt_weapons", None, None),
+    ("Moscow said Washington was adding fuel to the fire by sending long-range missiles to Kyiv.",
+     "halt_weapons", "Russia", None),
+    ("Do not even think about sending soldiers into Ukraine, the senator warned Oslo.",
+     "no_foreign_troops", None, None),
+    # Topics in other words.
+    ("The ambassador accused Denmark of funnelling arms to Kyiv.", "halt_weapons", None, None),
+    ("The ministry said Swedish long-range missiles would only prolong the war.", "halt_weapons",
+     None, None),
+    ("Lavrov insisted that Western states no longer arm Kyiv.", "halt_weapons", "Sergei Lavrov",
+     None),
+    ("Moscow demanded that Ottawa suspend all military supplies to Kyiv.", "halt_weapons",
+     "Russia", None),
+    ("The Kremlin objected to the training of Ukrainian guardsmen in Canada.", "halt_training",
+     "Russia", None),
+    ("Moscow demanded that Oslo halt Ukrainian soldiers’ winter training.", "halt_training",
+     "Russia", None),
+    ("The deputy minister demanded that Western states pull out their instructors.",
+     "halt_training", None, None),
+    ("Moscow has repeatedly ruled out a European reassurance force.", "no_foreign_troops",
+     "Russia", None),
+    ("The senator warned against putting soldiers on Ukrainian soil.", "no_foreign_troops", None,
+     None),
+    ("No Ukraine in NATO, the envoy said.", "neutrality", None, None),
+    ("The negotiator insisted that Crimea and the Donbas are Russian land.", "territory", None,
+     None),
+    ("Moscow demanded the four regions, the ministry said.", "territory", "Russia", None),
+    ("Officials said the question of Crimea was closed for good.", "territory", None, None),
+    ("Russian negotiators demanded a small army for Ukraine.", "demilitarization", None, None),
+    ("Moscow pressed Kyiv to outlaw neo-Nazi groups.", "denazification", "Russia", None),
+    ("She said Russia should pull its troops and heavy weapons out of eastern Ukraine.",
+     "russian_withdrawal", None, None),
+    ("Moscow must take its own soldiers home, the minister insisted.", "russian_withdrawal",
+     None, None),
+    # Threats.
+    ("Moscow said a European peacekeeping mission would mean a direct clash with the alliance.",
+     "escalation_threat", "Russia", None),
+    ("A peacekeeping plan would lead to a direct military confrontation, the Kremlin warned.",
+     "escalation_threat", None, None),
+    ("Weapons convoys crossing into Ukraine could be attacked, the ministry warned.",
+     "escalation_threat", None, None),
+    ("Weapons convoys crossing into Ukraine could be attacked, the ministry warned.",
+     "halt_weapons", None, None),
+    ("Troops sent as peacekeepers would be fought by Russian forces, the envoy said.",
+     "escalation_threat", None, None),
+    ("Russia will respond with all the means it considers necessary, the ambassador said.",
+     "escalation_threat", "Russia", None),
+    ("The minister said Moscow would take all necessary measures, including military-technical "
+     "ones.", "escalation_threat", None, None),
+    ("Medvedev said Russia could respond with weapons of mass destruction.",
+     "escalation_threat", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
@@ -316,6 +383,12 @@ def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         assert row["actor"].iloc[0] == actor
     if target is not None:
         assert row["target"].iloc[0] == target
+
+
+def test_the_internationally_recognised_borders_are_kyivs_demand_not_moscows(codebook):
+    evidence = code(["Kyiv insists that Russian troops withdraw to the internationally "
+                     "recognised borders."], codebook)
+    assert list(evidence["category"]) == ["russian_withdrawal"]
 
 
 def test_a_quoted_demand_takes_the_speaker_named_after_the_quotation(codebook):
