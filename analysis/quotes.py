@@ -70,7 +70,9 @@ REPORTING_VERBS = (
     "suggested", "implied", "reiterated", "recalled", "observed", "urged", "demanded",
     "threatened", "vowed", "promised", "pledged", "accused", "countered", "tweeted",
     "concluded", "confirmed", "cautioned", "predicted", "maintained", "asserted", "alleged",
-    "according to")
+    "saying", "adding", "according to")
+# Participles: their subject is the clause's they follow ("Peskov was blunt, saying that ...").
+_PARTICIPLES = frozenset({"saying", "adding"})
 _VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(REPORTING_VERBS))
 
 
@@ -451,6 +453,24 @@ def _subject(doc, start, verb_start, quotes, depth=0):
     return doc.unlisted_person(_NAME_BEFORE.search(head), start), None
 
 
+def _participle_subject(doc, start, verb_start, verbs, subjects):
+    """(speaker, pronoun) of a participle at verb_start, in the sentence from `start`: those of
+    the last reporting verb with a subject before it in the sentence ("Lavrov said ..., adding
+    that"), else the person the sentence opens with ("Kremlin spokesman Dmitry Peskov was
+    blunt, saying"), else the "he" or "she" it opens with. `subjects` are those of `verbs` so
+    far."""
+    for verb, subject in zip(reversed(verbs[:len(subjects)]), reversed(subjects)):
+        if verb.start() < start:
+            break
+        if subject != (None, None):
+            return subject
+    opening = doc.opening_subject(doc.sentence_at(start))
+    if opening and opening[0] < verb_start:
+        return opening[1], None
+    pronoun = _LEADING_PRONOUN.match(doc.text, start, verb_start)
+    return (None, pronoun.group().strip().lower()) if pronoun else (None, None)
+
+
 def _inverted(doc, verb, limit):
     """The speaker named right after a verb ("said Lavrov", "according to Peskov"): "" for a
     person the gazetteer lacks after a title, None where no one is named."""
@@ -561,8 +581,12 @@ def document_quotes(sentences, mentions, types, pronouns=None):
             index = doc.sentence_at(verb.start())
             start = doc.sentences[index][2]
             # "according to" has no subject: its speaker follows it ("..., according to Peskov").
-            speaker, pronoun = ((None, None) if verb.group() == "according to"
-                                else _subject(doc, start, verb.start(), quotes))
+            if verb.group() == "according to":
+                speaker, pronoun = None, None
+            elif verb.group() in _PARTICIPLES:
+                speaker, pronoun = _participle_subject(doc, start, verb.start(), verbs, subjects)
+            else:
+                speaker, pronoun = _subject(doc, start, verb.start(), quotes)
             subjects.append((speaker, pronoun))
             if pronoun:
                 speaker = people.resolve(pronoun, verb.start())

@@ -203,6 +203,18 @@ def test_a_name_the_reporting_clause_does_not_give_as_its_subject_does_not_speak
     assert [speaker for speaker, *_ in quotes_of(text)] == speakers
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Kremlin spokesman Dmitry Peskov was equally blunt, saying that any contact between the "
+     "armies “could have consequences that would be hard to repair”.", "Dmitry Peskov"),
+    ("Lavrov said the talks were off, adding that the West “would have to accept the new "
+     "realities”.", "Sergei Lavrov"),
+    ("Dmitry Peskov spoke to reporters on Monday. He was blunt, saying that the plan “would "
+     "never be accepted by Moscow”.", "Dmitry Peskov"),
+], ids=["opening-subject", "verb-before", "pronoun"])
+def test_a_participle_reports_the_words_of_its_clauses_subject(text, speaker):
+    assert [speaker for speaker, *_ in quotes_of(text)] == [speaker]
+
+
 def test_a_possessor_after_the_verb_does_not_speak():
     text = ("After the Biden administration announced during Zelensky’s visit that it would "
             "send a Patriot battery, the Russian envoy called on the Americans to “stop pumping "
