@@ -121,7 +121,13 @@ STAMP_WORDS = (
 # A word of a byline, and a person's name there: "Jane", "RFE/RL's", "Pieter de Graaf".
 _NAME_WORD = UPPER + r"[\w.'’/-]*"
 _CAPITALISED = UPPER + r"[\w'’-]+"
-_FULL_NAME = _CAPITALISED + r"(?: (?:(?:de|van|von|der|al|bin|da|di|la|le) )?" + _CAPITALISED \
+# A word of a name in a list of names: not a word that a headline in title case capitalises
+# ("Russia Warns Croatia, Serbia Over Role in Arming and Training Ukraine" names no one).
+_NAME_PART = (r"(?!(?:A|An|The|And|Or|But|Nor|Not|No|Of|To|In|On|At|By|For|With|Without|As|"
+              r"After|Before|From|Into|Over|Under|Amid|Against|About|Than|Up|Out|Off|Is|Are|"
+              r"Was|Were|Be|Will|Would|Could|Should|Can|May|Must|Has|Have|Says|Say|Said)\b)"
+              + _CAPITALISED)
+_FULL_NAME = _NAME_PART + r"(?: (?:(?:de|van|von|der|al|bin|da|di|la|le) )?" + _NAME_PART \
     + "){1,2}"
 # A role between "By" and the name: "By political reporter Jane Smith".
 _BYLINE_ROLE = (r"(?:(?:reporter|correspondent|editor|writer|journalist|analyst|producer|staff)"

@@ -279,7 +279,8 @@ def test_article_sentences_with_cue_like_words_stay():
             "Watch what Moscow does, not what it says, the diplomat said.\n"
             "Donate to the Red Cross appeal for Ukraine, the minister urged viewers.\n"
             "The source: (a senior official in Kyiv) was not named by the ministry.\n"
-            "Get exclusive access to the front, the general promised the reporters.")
+            "Get exclusive access to the front, the general promised the reporters.\n"
+            "Moscow Warns Latvia, Estonia Over Role in Arming and Training Kyiv")
     assert clean_text(text).text == text
 
 
