@@ -76,7 +76,8 @@ CUE_PHRASES = {
         r"\byour comments? will be posted\b", r"\btop commenters?\b",
         r"\bcomment(?:ing)? (?:section|policy|guidelines)\b",
         r"^(?:share|comment) or (?:share|comment) on this\b",
-        r"\bcomments are (?:moderated|reviewed|closed)\b", r"^your (?:e-?mail|name)(?: address)?\W*$"),
+        r"\bcomments are (?:moderated|reviewed|closed)\b",
+        r"^your (?:e-?mail|name)(?: address)?\W*$"),
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
         r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags|"
@@ -136,12 +137,12 @@ _BYLINE_ROLE = (r"(?:(?:reporter|correspondent|editor|writer|journalist|analyst|
 _AGENCIES = (r"reuters|afp|ap|dpa|tass|interfax|xinhua|efe|ansa|anadolu|ukrinform|bloomberg|"
              r"aap|agence france-presse|associated press|agencies")
 # A name in a credit line of agencies alone, and what joins two.
-_CREDITED = r"(?:%s[\w&'’-]*|and|with)" % UPPER
+_CREDITED = r"(?:" + UPPER + r"[\w&'’-]*|and|with)"
 _CREDIT_JOIN = r"(?: ?[/,&] ?| )"
 # A role before a name in a credit line: "Journalist: Jane Smith, Editor: Tom Brown".
 _ROLE = r"(?i:journalist|reporter|author|editor|writer|photographer|producer)s?: "
 # A name in a credit line: capitalised words, "and", "in Kyiv", commas.
-_NAMES = r"{0}[\w.'’-]*(?:,? (?:and |in |at )?{0}[\w.'’-]*)*".format(UPPER)
+_NAMES = UPPER + r"[\w.'’-]*(?:,? (?:and |in |at )?" + UPPER + r"[\w.'’-]*)*"
 _CREDIT = (r"(?i:(?:additional )?(?:reporting|writing|editing|edited|compiled|research|"
            r"translation|translated|produced|graphics)(?: and \w+)? by:?) " + _NAMES)
 _COUNTED = (r"\d[\d,.]*[km]?(?: (?:likes?|comments?|shares?|restacks?|reposts?|views?|"

@@ -312,8 +312,8 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "escalation_threat", "Russia", None),
     ("Peskov said arming Kyiv brought the nuclear powers closer to a direct clash with each "
      "other.", "halt_weapons", "Dmitry Peskov", None),
-    # Cues: "essential for", "the aims of", "pressed ... to", "more deeply involved in", "responsible
-    # for ... war", "adding fuel to the fire", "do not even think about".
+    # Cues: "essential for", "the aims of", "pressed ... to", "more deeply involved in",
+    # "responsible for ... war", "adding fuel to the fire", "do not even think about".
     ("The envoy said a neutral status for Ukraine was essential for any lasting settlement.",
      "neutrality", None, None),
     ("Officials described the aims of the operation as the demilitarisation of the country.",
