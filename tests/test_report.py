@@ -119,19 +119,26 @@ def test_a_notebook_that_succeeds_again_leaves_no_failed_copy(tmp_path, monkeypa
 def test_a_long_run_says_it_is_still_running(monkeypatch, tmp_path, only, count, last):
     from analysis import report
 
+    printed = []
+
+    def beats():
+        return [line for line in printed if line.startswith("still running after 0 min")]
+
     def slow(notebook, staging, *args):
-        time.sleep(0.6)
+        # Each notebook runs until the run has said twice more that it is still running, so the
+        # test does not race the heartbeat on a busy machine (30 s at most).
+        wanted, deadline = len(beats()) + 2, time.monotonic() + 30
+        while len(beats()) < wanted and time.monotonic() < deadline:
+            time.sleep(0.01)
         (staging / "reports").mkdir(exist_ok=True)
         shutil.copy(notebook, staging / "reports")
 
     monkeypatch.setattr(report, "run_notebook", slow)
     monkeypatch.setattr(report, "HEARTBEAT_SECONDS", 0.1)
-    printed = []
     report.run(SEEDS, tmp_path, only=only, jobs=1, log=printed.append)
     assert f"running {count}, 1 at a time" in printed
-    beats = [line for line in printed if line.startswith("still running after 0 min")]
-    assert len(beats) >= 2 and f"(0 of {count} done)" in beats[0]
-    assert f"({len(only) - 1} of {count} done)" in beats[-1]
+    assert len(beats()) >= 2 * len(only) and f"(0 of {count} done)" in beats()[0]
+    assert any(f"({len(only) - 1} of {count} done)" in beat for beat in beats()[1:])
     assert printed[-1].startswith(last)    # and none after the run ended
 
 
