@@ -73,7 +73,8 @@ REPORTING_VERBS = (
     "saying", "adding", "according to")
 # Participles: their subject is the clause's they follow ("Peskov was blunt, saying that ...").
 _PARTICIPLES = frozenset({"saying", "adding"})
-_VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(REPORTING_VERBS))
+_VERBS = "|".join(REPORTING_VERBS)
+_VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _VERBS)
 
 
 def _by_first_letter(words):
@@ -121,7 +122,7 @@ _BETWEEN = re.compile(_AUXILIARIES + r"\s*$")
 # After a name, up to its reporting verb, perhaps past an appositive ("Serhiy, a sergeant from
 # Chernihiv, said").
 _VERB_AFTER_NAME = re.compile(r"(?:,[^,“”\"]{1,150},)?%s\s+(?:%s)(?![\w-])" % (
-    _AUXILIARIES, "|".join(REPORTING_VERBS)))
+    _AUXILIARIES, _VERBS))
 # Before a place where a diplomat serves, which is not the one who speaks ("the Russian Embassy
 # in Norway said", "Russia's ambassador in Seoul warned").
 _POSTED_TO = re.compile(r"(?<![\w-])(?:embass(?:y|ies)|ambassadors?|envoys?|consul(?:ate)?s?|"
