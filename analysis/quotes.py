@@ -773,16 +773,22 @@ def _quoted(quotes, column):
                               kind="stable").reset_index(drop=True)
 
 
-def speaker_counts(quotes, unknown="(unknown)"):
-    """Quotations per speaker: speaker, quotes, documents, most quoted first; the quotes without
-    a speaker are one row named `unknown`. `quotes`: find_quotes' rows, or their counts per
-    document and speaker (the pipeline's quote_counts)."""
-    return _quoted(quotes.assign(speaker=quotes["speaker"].replace("", unknown)), "speaker")
+def speaker_counts(quotes, unknown="(unknown)", unlisted=" (not in gazetteer)"):
+    """Quotations per speaker: speaker, quotes, documents, most quoted first. A person the
+    gazetteer lacks is shown by the name the text gives them (`unlisted_speaker`) followed by
+    `unlisted`, so that who speaks is seen even before the gazetteer knows them; the quotes
+    whose speaker the text does not name are one row named `unknown`. `quotes`: find_quotes'
+    rows, or their counts per document, speaker and unlisted_speaker (the pipeline's
+    quote_counts)."""
+    named = quotes["unlisted_speaker"].where(quotes["unlisted_speaker"] == "",
+                                             quotes["unlisted_speaker"] + unlisted)
+    shown = quotes["speaker"].mask(quotes["speaker"] == "", named.replace("", unknown))
+    return _quoted(quotes.assign(speaker=shown), "speaker")
 
 
 def unlisted_speakers(quotes):
     """The people quoted whom the gazetteer lacks, by the name the text gives them (find_quotes'
-    `unlisted_speaker`): name, quotes, documents, most quoted first. Those counted as unknown
-    by `speaker_counts`; add the ones worth naming to the gazetteer."""
+    `unlisted_speaker`): name, quotes, documents, most quoted first. Add the ones worth naming
+    to the gazetteer."""
     named = quotes[quotes["unlisted_speaker"] != ""]
     return _quoted(named.rename(columns={"unlisted_speaker": "name"}), "name")

@@ -4,7 +4,7 @@ import pytest
 
 from analysis import sentences
 from analysis.quotes import (_VERB, _quote_spans, _verb_search, _verbs, find_quotes,
-                             unlisted_speakers)
+                             speaker_counts, unlisted_speakers)
 
 
 def quotes_of(text, columns=("speaker", "quote", "rule")):
@@ -409,3 +409,13 @@ def test_unlisted_speakers_counts_quotations_and_documents_per_name():
     assert unlisted_speakers(quotes).to_dict("records") == [
         {"name": "Olga Lebedeva", "quotes": 2, "documents": 2},
         {"name": "Jan Novak", "quotes": 1, "documents": 1}]
+
+
+def test_speaker_counts_show_an_unlisted_person_by_name_apart_from_the_unknown():
+    quotes = pd.DataFrame({"doc_id": ["a", "a", "b", "b", "c"],
+                           "speaker": ["", "", "", "Sergei Lavrov", ""],
+                           "unlisted_speaker": ["Olga Lebedeva", "", "Olga Lebedeva", "", ""]})
+    assert speaker_counts(quotes).to_dict("records") == [
+        {"speaker": "(unknown)", "quotes": 2, "documents": 2},
+        {"speaker": "Olga Lebedeva (not in gazetteer)", "quotes": 2, "documents": 2},
+        {"speaker": "Sergei Lavrov", "quotes": 1, "documents": 1}]
