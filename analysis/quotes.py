@@ -29,8 +29,12 @@ Speakers, tried in this order (the `rule` column says which one applied):
 A reporting clause that names someone the gazetteer lacks ("said Olga Lebedeva, an analyst",
 "said State Department spokesman Ned Price") gives an empty speaker under its rule, never the
 speaker of the quote before, and the name in `unlisted_speaker` ("Olga Lebedeva"; titles
-dropped; a surname alone as the fullest name the document gave it); a later "he" or "she"
-refers to that person, not to someone the gazetteer knows who was named earlier.
+dropped; a surname alone as the fullest name the document gave it, even where it gave it
+only in passing: "Czech President Petr Pavel’s plan ... and Pavel said"); a later "he" or "she"
+refers to that person, not to someone the gazetteer knows who was named earlier, and such a
+person keeps the pronoun the text first used for them (after "she told", "he" is someone else).
+Reporting verbs include those that put a quoted phrase in someone's mouth: "Lavrov called the
+plan “...”", "dismissed it as “...”", "writing that ... “...”".
 A subject "he" / "she" (rules after and before) is the person the quote's own sentence opens
 with, titles aside ("Secretary of State Marco Rubio was more cautious: “...,” he said"); else
 the one the sentence before opens with, in the same paragraph; else the last person named as
@@ -70,9 +74,13 @@ REPORTING_VERBS = (
     "suggested", "implied", "reiterated", "recalled", "observed", "urged", "demanded",
     "threatened", "vowed", "promised", "pledged", "accused", "countered", "tweeted",
     "concluded", "confirmed", "cautioned", "predicted", "maintained", "asserted", "alleged",
-    "saying", "adding", "according to")
+    # Verbs that put a quoted phrase in someone's mouth: "Lavrov called the plan “...”".
+    "called", "described", "dismissed", "branded", "labelled", "labeled", "blamed",
+    "saying", "adding", "writing", "calling", "describing", "dismissing", "branding",
+    "according to")
 # Participles: their subject is the clause's they follow ("Peskov was blunt, saying that ...").
-_PARTICIPLES = frozenset({"saying", "adding"})
+_PARTICIPLES = frozenset({"saying", "adding", "writing", "calling", "describing", "dismissing",
+                          "branding"})
 _VERBS = "|".join(REPORTING_VERBS)
 _VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _VERBS)
 
@@ -121,6 +129,15 @@ _AUXILIARIES = (r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlie
 _BETWEEN = re.compile(_AUXILIARIES + r"\s*$")
 # After a name, up to its reporting verb, perhaps past an appositive ("Serhiy, a sergeant from
 # Chernihiv, said").
+# A lower-case word right before a name, other than a conjunction that may open a clause
+# ("and Venizelos said"): the name is no subject.
+_AFTER_A_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])(?!(?:and|but|while|as|when|then)\s)"
+                                      r"[a-z][\w'’-]*\s+$")
+_WORD_WINDOW = 40
+# The capitalised words before a surname, and the name they make with it (see _full_name).
+_LEADING_NAME_WORDS = re.compile(r"(?<![\w'’-])(?:" + UPPER + r"[\w'’-]*\s+){1,4}$")
+_FULL_NAME_UNTIL = re.compile(r"((?:" + UPPER + r"[\w'’-]*\s+){1,4}[\w'’-]+)$")
+_NAME_WINDOW = 100
 _VERB_AFTER_NAME = re.compile(r"(?:,[^,“”\"]{1,150},)?%s\s+(?:%s)(?![\w-])" % (
     _AUXILIARIES, _VERBS))
 # Before a place where a diplomat serves, which is not the one who speaks ("the Russian Embassy
@@ -300,12 +317,24 @@ class _Document:
         in the text from `offset` on), as an _Unlisted speaker, or None: two words or more, "It"
         or "In" aside ("Fiona Adair", "Dr Adair"; a capital such as "Moscow" is not one), or the
         surname of such a person named before (each person found is remembered by surname,
-        with the longest name given)."""
+        with the longest name given) or of someone the text named in full before it ("Czech
+        President Petr Pavel’s offer ... Pavel said")."""
         if not name:
             return None
         words = name.group(1).split()
         while words and words[0].lower() in _NOT_NAMES:
             del words[0]
+        if len(words) == 1 and words[0] not in self.unlisted_names:
+            # A surname alone, of someone named in full before ("and Venizelos said"); not a
+            # word after a preposition ("ambassador to Croatia, Vasyl Kyrylych, said").
+            at = offset + name.start(1)
+            if _AFTER_A_LOWER_CASE_WORD.search(self.text, max(0, at - _WORD_WINDOW), at):
+                return None
+            person = self.named(self._full_name(words[0], at))
+            if person is None or len(person.name.split()) < 2:    # a title or a place before it
+                return None
+            self.unlisted_names[words[0]] = person.name
+            return person
         if len(words) >= 2:
             person = self.named(name, offset=offset)
             if len(person.name) > len(self.unlisted_names.get(words[-1], "")):
@@ -313,6 +342,19 @@ class _Document:
             return person
         return self.named(name, offset=offset) if words and words[0] in self.unlisted_names \
             else None
+
+    def _full_name(self, surname, before):
+        """The last name of two words or more that ends in `surname` in the text before
+        `before` ("Czech President Petr Pavel’s" for "Pavel"), as a match (group 1), or None."""
+        at = self.text.rfind(surname, 0, before)
+        while at > 0:
+            end = at + len(surname)
+            if not _WORD_AT.match(self.text, end):
+                lead = _LEADING_NAME_WORDS.search(self.text, max(0, at - _NAME_WINDOW), at)
+                if lead:
+                    return _FULL_NAME_UNTIL.match(self.text, lead.start(), end)
+            at = self.text.rfind(surname, 0, at)
+        return None
 
     def named(self, *names, offset=0):
         """The first of the matches `names` (in the text from `offset` on) that is not None, as
@@ -499,22 +541,26 @@ class _People:
     introduces the speaker of the next: "Former president Dmitry Medvedev was blunter still."),
     else the person last named as the subject of a reporting verb or the speaker of a quote
     ("" if the gazetteer lacks them); of each, only one the gazetteer gives that pronoun or
-    none."""
+    none. A person the gazetteer lacks takes the pronoun the text first refers to them with
+    (after "she told", a later "he" is someone else)."""
 
     def __init__(self, doc, pronouns):
         self.doc, self.pronouns = doc, pronouns
-        self.last = {}          # pronoun, "" for none -> (order named, person) of the last one
-        self.named = 0
+        self.spoken = []        # the persons who spoke, in order
+        self.learned = {}       # name of an _Unlisted person -> the pronoun used for them
+
+    def _pronoun(self, person):
+        name = getattr(person, "name", "")
+        return self.learned.get(name) if name else self.pronouns.get(person)
 
     def fits(self, person, pronoun):
-        return self.pronouns.get(person, pronoun) == pronoun
+        return self._pronoun(person) in (pronoun, None)
 
     def add(self, actor):
         """Note who spoke: a person, or "" for one the gazetteer lacks (who may be "he" or
         "she": a pronoun after that person's words is not someone named before)."""
         if actor == "" or self.doc.types.get(actor) == "person":
-            self.named += 1
-            self.last[self.pronouns.get(actor, "")] = (self.named, actor)
+            self.spoken.append(actor)
 
     def _paragraph(self, sentence):
         return self.doc.sentences[sentence][1]
@@ -527,11 +573,16 @@ class _People:
                              sentence == 1 or
                              self._paragraph(sentence - 2) != self._paragraph(sentence - 1)):
             openings.append(self.doc.opening_subject(sentence - 1))
-        for opening in openings:
-            if opening and opening[0] < offset and self.fits(opening[1], pronoun):
-                return opening[1]
-        fitting = [self.last[key] for key in (pronoun, "") if key in self.last]
-        return max(fitting)[1] if fitting else None
+        person = next((opening[1] for opening in openings
+                       if opening and opening[0] < offset and self.fits(opening[1], pronoun)),
+                      None)
+        if person is None:
+            person = next((person for person in reversed(self.spoken)
+                           if self.fits(person, pronoun)), None)
+        name = getattr(person, "name", "")
+        if name:
+            self.learned.setdefault(name, pronoun)
+        return person
 
 
 class _Quotes(list):

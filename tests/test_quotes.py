@@ -215,6 +215,19 @@ def test_a_participle_reports_the_words_of_its_clauses_subject(text, speaker):
     assert [speaker for speaker, *_ in quotes_of(text)] == [speaker]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Dmitry Medvedev went further, writing that the Baltic states would “pay dearly for every "
+     "soldier they send”.", "Dmitry Medvedev"),
+    ("Sergei Lavrov called the plan “a recipe for a war without end”.", "Sergei Lavrov"),
+    ("Maria Zakharova dismissed the summit as “a gathering of the sponsors of terror”.",
+     "Maria Zakharova"),
+    ("Dmitry Peskov rejected the offer, calling it “a fantasy that only prolongs the war”.",
+     "Dmitry Peskov"),
+], ids=["writing", "called", "dismissed-as", "calling"])
+def test_a_verb_that_puts_a_quoted_phrase_in_someones_mouth_reports_it(text, speaker):
+    assert [speaker for speaker, *_ in quotes_of(text)] == [speaker]
+
+
 def test_a_possessor_after_the_verb_does_not_speak():
     text = ("After the Biden administration announced during Zelensky’s visit that it would "
             "send a Patriot battery, the Russian envoy called on the Americans to “stop pumping "
@@ -393,10 +406,27 @@ def test_quotes_are_found_paragraph_by_paragraph():
     ("“Russia does not decide where our soldiers go,” Foreign Minister Jonas Virtanen told "
      "reporters. “If Moscow is worried, it can take its own soldiers home.”",
      [("", "Jonas Virtanen"), ("", "Jonas Virtanen")]),
+    # A surname alone, of someone named in full earlier (even with a possessive, after a title).
+    ("Finnish President Aino Lehtinen’s plan drew a rebuke. The talks stalled, and Lehtinen "
+     "said the offer stood. “If Moscow wants peace, it knows where to find us,” she said.",
+     [("", "Aino Lehtinen")]),
+    ("Finnish President Aino Lehtinen’s plan drew a rebuke. Lehtinen herself shrugged it off. "
+     "“Nobody in Moscow decides how we help our neighbours,” she said.",
+     [("", "Aino Lehtinen")]),
+    # ... but not a word after a preposition, which is no subject.
+    ("Moscow Warns Ruritania Over Training Mission\nUkraine’s ambassador to Ruritania, Marek "
+     "Zielinski, said the mission would be “a clear signal of solidarity with Kyiv”.",
+     [("", "Marek Zielinski")]),
+    # A "he" after a person the text has called "she" is someone else.
+    ("Olga Lebedeva, an analyst, said the threat was empty. “Moscow is bluffing again,” she "
+     "told reporters. A sergeant asked to be named only as Taras. “We train every day and we "
+     "are ready,” he said.", [("", "Olga Lebedeva"), ("", "")]),
 ], ids=["after-the-verb", "surname-to-full-name", "state-before-the-name",
                      "surname-after-a-state-before-the-name",
         "pronoun-to-an-unlisted-person", "title-alone-and-listed-person", "capitals-outside-ascii",
-        "military-rank", "ministry-not-a-name", "continued-after-an-unlisted-person"])
+        "military-rank", "ministry-not-a-name", "continued-after-an-unlisted-person",
+        "surname-of-a-name-given-before", "surname-opening-a-sentence",
+        "not-after-a-preposition", "pronoun-of-another-gender"])
 def test_a_speaker_the_gazetteer_lacks_is_named_as_the_text_names_them(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker")) == expected
 
