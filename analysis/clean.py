@@ -64,6 +64,7 @@ CUE_PHRASES = {
         r"\bunlimited access\b", r"\bfree trial\b",
         r"\balready (?:have an account|a subscriber)\b", r"^enter your e-?mail\b",
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$",
+        r"^get (?:an? )?(?:e-?mail|push|news) alerts?\b",
         r"^get exclusive (?:analysis|insights|content|coverage)\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
@@ -77,6 +78,8 @@ CUE_PHRASES = {
         r"\bcomment(?:ing)? (?:section|policy|guidelines)\b",
         r"^(?:share|comment) or (?:share|comment) on this\b",
         r"\bcomments are (?:moderated|reviewed|closed)\b",
+        r"^comments (?:under|on|for|to) this (?:article|story|page) (?:have|has) been "
+        r"(?:deactivated|disabled|closed|turned off)\b",
         r"^your (?:e-?mail|name)(?: address)?\W*$"),
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
@@ -84,7 +87,8 @@ CUE_PHRASES = {
         r" content)?:?$",
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
         r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b",
-        r"^on the same (?:topic|subject)$",
+        r"^on the same (?:topic|subject)$", r"^popular (?:stories|articles|news)$",
+        r"^(?:articles|stories|more) in this (?:story|series|dossier)$",
         _GLUED_KICKER,
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
         r"most popular|most (?:watched|viewed|shared)|trending|editor'?s picks)\b",
@@ -166,11 +170,15 @@ LINE_RULES = {
     # A page's date and time stamp, nothing else: each word ends where a word ends or where the
     # next starts glued to it in capitals ("GMTUpdated", as copied), so a line reads one way only.
     # The author or agency may come first: "Jane Smith — Tuesday, 29 March 2022, 19:40".
-    "time stamp": r"^(?=\D*\d)(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} [/|—–·] )?"
+    "time stamp": r"^(?=\D*\d)(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} [/|—–·-] )?"
+                  r"(?i:this (?:content|article|story|page) (?:was|has been) )?"
                   r"(?:[\W_]*(?:\d+(?!\d)(?i:st|nd|rd|th)?|(?i:" + "|".join(STAMP_WORDS)
-                  + r")(?:\b|(?=[A-Z]))))+[\W_]*$",
+                  + r")(?:\b|(?=[A-Z]))|(?<![^\W\d_])[A-Z]{1,3}[SD]T\b))+[\W_]*"
+                  # the section it was filed in: "... 23:18 | World, Asia"
+                  r"(?:\| " + _CAPITALISED + r"(?:,? " + _CAPITALISED + r"){0,3})?$",
     "label": r"^(?i:categor(?:y|ies)|tags?|topics?|section|image description|image caption|photo|"
              r"image|video|advertisement|share(?: this)?(?: article| story)?|print|"
+             r"share (?:on|via|to) \w+(?: \w+)?|tweet|gift (?:this )?(?:article|story)|"
              r"listen(?: to this article)?|follow us(?: on)?|explainer|save|bookmark|sign in|"
              r"log in|subscribe|copy link|link|email|e-mail|facebook|twitter|x|linkedin|whatsapp|"
              r"telegram|reddit|pinterest|flipboard|messenger|bluesky|threads|link copied!?|"
@@ -193,7 +201,8 @@ LINE_RULES = {
                   r"[\w -]{0,30}\bapp\b)",
     # What a reader's account offers ("Log in, register or subscribe to save articles for
     # later."), and a link's call to click.
-    "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|^click here\b|"
+    "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|"
+                      r"^click (?:here|the|on)\b|"
                       r"\bmust be (?:logged|signed) in\b|\bsave (?:articles|stories) for later\b|"
                       r"\byour personal (?:news )?feed\b)",
     # A line of six words or more in capitals that ends no sentence: a link ("CLICK HERE TO
@@ -237,7 +246,16 @@ LINE_RULES = {
     "photo credit": r"(?i:[(\[](?:file )?(?:source|photo|image|credit|picture|file|supplied)s?:"
                     r"[^)\]]*[)\]]\s*$|"
                     # a caption of one sentence and its credit: "... in Kyiv. Photo: Example Press"
-                    r"^[^.!?]{1,200}[.!?] (?:photo|image|picture)s?(?: by)?: [^.]{1,80}$|"
+                    r"^[^.!?]{1,200}(?:[.!?]| \|) (?:photo|image|picture)s?(?: by)?: "
+                    r"(?:[^.]|\.(?=\S)){1,80}$|"
+                    # an agency's credit in brackets or after the caption's full stop:
+                    # "... on Wednesday. [Example News]", "... in Donetsk. AFP Photo"
+                    r"[.!?] (?-i:\[" + UPPER + r"[\w.'’&-]*(?: " + UPPER + r"[\w.'’&-]*){0,3}\])"
+                    r"\s*$|"
+                    r"[.!?] (?:" + _AGENCIES + r") (?:photo|images?)\s*$|"
+                    # an agency and a photographer alone: "Keystone / Jane Smith"
+                    r"(?-i:^" + _CAPITALISED + r"(?: " + _CAPITALISED + r"){0,2} / "
+                    + _CAPITALISED + r"(?: " + _CAPITALISED + r"){0,2}$)|"
                     r"\((?:[a-z]+ )?photo/[^)]*\)\s*$|\bphotograph: [^.]{1,80}$|©[^.©]{1,60}$|"
                     r"^\[\d+/\d+\]|^(?:photo|image|credit|picture)s?:\s|"
                     r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$|"
@@ -266,6 +284,9 @@ LINE_RULES = {
                    r"|^(?:" + _CREDITED + _CREDIT_JOIN + r"){0,7}(?i:" + _AGENCIES
                    + r")(?![\w&'’-])(?:" + _CREDIT_JOIN + _CREDITED + r"){0,7}$"
                    r"|^(?:\S+ ){1,6}(?i:contributed)\.$"
+                   # "Compiled by Example News staff with wires"
+                   r"|^(?i:(?:compiled|written|edited|prepared) by [^.]{1,60}"
+                   r"\b(?:staff|wires|agencies|desk)\b)\.?$"
                    r"|^" + _ROLE + _NAMES + r"(?:,? " + _ROLE + _NAMES + r")*$"
                    r"|^[^.]{0,150} (?i:contributed (?:reporting|to this (?:report|story|article)))"
                    r"(?: (?i:from|in) [^.]{1,60})?\.$"

@@ -241,6 +241,24 @@ def test_broken_paragraph_is_rejoined():
     ("Comments are moderated and may take some time to appear.", "comment form"),
     ("Get exclusive analysis and insights on the region’s politics and business.",
      "newsletter box"),
+    ("Foreign ministers arrive for talks in Vienna on Monday. [Example Press]", "photo credit"),
+    ("Soldiers unload shells near Kharkiv in March. AFP Photo", "photo credit"),
+    ("Anna Berg | Photo: Jan Novák, example.cz", "photo credit"),
+    ("Anna Berg | Photo: Example.gov, CC BY 4.0", "photo credit"),
+    ("Exampress / Jan Novák", "photo credit"),
+    ("Mar 3, 2024 9:15 am IDT", "time stamp"),
+    ("This content was published on March 3, 2024 - 09:15", "time stamp"),
+    ("EXAMPLE NEWS - Mar 3, 2024 - 09:15 | World, Europe", "time stamp"),
+    ("Get email alerts for articles from Example News", "newsletter box"),
+    ("Gift this article", "label"),
+    ("Share on Facebook", "label"),
+    ("Tweet", "label"),
+    ("Click the bell icon to follow topics:", "account prompt"),
+    ("Comments under this article have been deactivated. See our other debates here.",
+     "comment form"),
+    ("Popular Stories", "teaser"),
+    ("Articles in this story", "teaser"),
+    ("Compiled by Example News staff with wires", "credit line"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -280,7 +298,12 @@ def test_article_sentences_with_cue_like_words_stay():
             "Donate to the Red Cross appeal for Ukraine, the minister urged viewers.\n"
             "The source: (a senior official in Kyiv) was not named by the ministry.\n"
             "Get exclusive access to the front, the general promised the reporters.\n"
-            "Moscow Warns Latvia, Estonia Over Role in Arming and Training Kyiv")
+            "Moscow Warns Latvia, Estonia Over Role in Arming and Training Kyiv\n"
+            "Kyiv will never give up its land, he said of the region [Crimea]\n"
+            "The talks were compiled by staff into a report, the Kremlin said on March 3, 2024.\n"
+            "Click fraud and fake accounts spread the claims, researchers say.\n"
+            "Comments under this article have been many, the editors noted.\n"
+            "Popular support for the talks is falling in Ukraine, a poll found.")
     assert clean_text(text).text == text
 
 
