@@ -85,6 +85,8 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Seoul said North Korean weapons were sent to Russia by sea.",
     "London proposed a European reassurance force for Ukraine.",
     "The ministry aims to train more Ukrainian soldiers next year.",
+    # Retaliation that is no military threat.
+    "She said Moscow could retaliate diplomatically, for instance by expelling envoys.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -373,6 +375,79 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "ones.", "escalation_threat", None, None),
     ("Medvedev said Russia could respond with weapons of mass destruction.",
      "escalation_threat", None, None),
+    # Cues: a price, an unfriendly act, recklessness, suspension, revocation, root causes,
+    # refusals to negotiate.
+    ("A neutral Ukraine is the price of any deal, the Kremlin says.", "neutrality", None, None),
+    ("Any deliveries of lethal weapons to Kyiv would be an unfriendly act, the envoy said.",
+     "halt_weapons", None, None),
+    ("Supplying weapons to Kyiv would be a reckless step, the former president wrote.",
+     "halt_weapons", None, None),
+    ("The training of Ukrainian soldiers by foreign instructors would have to be suspended.",
+     "halt_training", None, None),
+    ("Moscow said the Bucharest pledge to Ukraine must be formally revoked.", "neutrality",
+     "Russia", None),
+    ("Peace must address the root causes, including NATO’s eastward expansion, Peskov said.",
+     "neutrality", None, None),
+    ("Crimea, the envoy said, is not on the table.", "territory", None, None),
+    ("The status of Kherson and Donetsk will not be discussed, the Kremlin said.", "territory",
+     None, None),
+    # Topics in other words.
+    ("The foreign minister warned against training Ukrainians on Ukrainian soil.",
+     "halt_training", None, None),
+    ("Moscow condemned the initiative to buy artillery shells for Ukraine abroad.",
+     "halt_weapons", "Russia", None),
+    ("Moscow expects Rome to keep its policy of not sending weapons to Kyiv.", "halt_weapons",
+     "Russia", None),
+    ("The draft would bar NATO from any military activity on the territory of Ukraine.",
+     "no_foreign_troops", None, None),
+    ("Any Polish or Italian units in Ukraine would be legitimate targets, the spokeswoman said.",
+     "no_foreign_troops", None, None),
+    ("Moscow wants guarantees that Ukraine will remain a non-aligned state.", "neutrality",
+     "Russia", None),
+    ("The Kremlin’s conditions: a neutral Ukraine and a small army.", "neutrality", "Russia",
+     None),
+    ("Moscow insists Kyiv cannot choose its own alliances.", "neutrality", "Russia", None),
+    ("The drafts would bar Ukraine from ever joining the Western military alliance.",
+     "neutrality", None, None),
+    ("Only the allies decide on Ukraine’s membership, and Moscow has no veto.", "neutrality",
+     None, None),
+    ("Moscow wants guarantees that NATO will not expand further east.", "neutrality", "Russia",
+     None),
+    ("Officials said the question of Crimea’s status was closed for good.", "territory", None,
+     None),
+    ("He said no soldier would leave land that is Russian under our constitution.", "territory",
+     None, None),
+    ("We will not hand over our cities in the east, the minister said.", "territory", None,
+     None),
+    ("Moscow insists on a Donbas pull-out before any ceasefire.", "territory", "Russia", None),
+    ("Moscow demanded the withdrawal of Ukrainian troops from the regions it claims.",
+     "territory", "Russia", None),
+    ("Demanding that Ukraine withdraw from its own land is an ultimatum, Kyiv said.",
+     "territory", None, None),
+    ("The illegal armed formations must be disbanded, the minister said.", "denazification",
+     None, None),
+    ("The minister urged Russia to pull its troops back from the border.", "russian_withdrawal",
+     None, "Russia"),
+    ("The allies urged Moscow to pull back the forces it has massed near Ukraine.",
+     "russian_withdrawal", None, None),
+    ("Moscow has ruled out pulling its forces back from any area it controls.",
+     "russian_withdrawal", "Russia", None),
+    ("The EU said the Russian forces massed on the border must return to their bases.",
+     "russian_withdrawal", None, None),
+    ("If there is no pullback of Russian troops, the bloc will act, he warned.",
+     "russian_withdrawal", None, None),
+    ("Peace will come when the last Russian soldier leaves Ukrainian soil, Kyiv said.",
+     "russian_withdrawal", None, None),
+    ("Peskov said a direct conflict between Russia and the alliance would follow.",
+     "escalation_threat", None, None),
+    ("Moscow would respond by military means to any such deployment, the envoy said.",
+     "escalation_threat", "Russia", None),
+    ("Moscow says Western instructors sent to Ukraine would be fair game for its forces.",
+     "escalation_threat", "Russia", None),
+    ("Putin said Russia had weapons capable of striking targets on their own territory.",
+     "escalation_threat", None, None),
+    ("The jets promised to Kyiv will be shot down once delivered, Russian officials said.",
+     "escalation_threat", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
@@ -383,6 +458,12 @@ def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         assert row["actor"].iloc[0] == actor
     if target is not None:
         assert row["target"].iloc[0] == target
+
+
+def test_moscow_wanting_kyiv_to_pull_out_is_no_russian_withdrawal(codebook):
+    evidence = code(["Moscow wants Ukraine to pull its forces out of the Donbas, the envoy said."],
+                    codebook)
+    assert list(evidence["category"]) == ["territory"]
 
 
 def test_the_internationally_recognised_borders_are_kyivs_demand_not_moscows(codebook):
