@@ -9,8 +9,9 @@ goes on in the next paragraph, which opens with a mark of its own).
 
 Scare quotes are not quotations: a quoted span of fewer than MIN_WORDS words never is, and one
 that starts inside a sentence (a partial quotation) is one only if a reporting clause in the
-same sentence gives it a speaker (Putin demanded recognition of the “realities on the ground,”
-he said); otherwise it is a term the writer quotes (a ‘coalition of the willing’).
+same sentence introduces it (Putin demanded recognition of the “realities on the ground,” he
+said; the ministry warned that ...); otherwise it is a term the writer quotes (a ‘coalition of
+the willing’).
 
 Speakers, tried in this order (the `rule` column says which one applied):
   after      the quote is followed by a reporting clause: ,” Lavrov said / ,” said Lavrov /
@@ -25,6 +26,9 @@ Speakers, tried in this order (the `rule` column says which one applied):
   previous   ... or in the paragraph before (a paragraph that is only a quotation)
   next paragraph  a quote left open at the end of its paragraph, without a clause of its own,
              takes the speaker of the quote that opens the next paragraph and goes on there
+  unnamed    a quote inside a sentence after a reporting verb whose subject names no one the
+             rules can name (The embassy warned that Moscow would “take all necessary
+             measures”): a quotation, not a scare quote; the speaker is left empty
   none       no speaker found: the quote is kept, the speaker left empty
 A reporting clause that names someone the gazetteer lacks ("said Olga Lebedeva, an analyst",
 "said State Department spokesman Ned Price") gives an empty speaker under its rule, never the
@@ -669,12 +673,17 @@ def document_quotes(sentences, mentions, types, pronouns=None):
             same_paragraph = doc.sentences[first - 1][1] == doc.sentences[first][1]
             speaker, rule = sentence_speaker[first - 1], ("continued" if same_paragraph
                                                           else "previous")
+        # Someone reports it, though the text does not say who in a name ("The embassy warned
+        # that Moscow would “take all necessary measures”"): a quotation, not a scare quote.
+        if rule is None and partial and _reported_before(sentence_start, quote_start,
+                                                         verb_starts):
+            speaker, rule = "", "unnamed"
         if words < MIN_WORDS or (partial and rule is None):
             continue
         rule = rule or "none"
         if _named(speaker):
             sentence_speaker[last] = speaker
-        if rule != "none":
+        if rule not in ("none", "unnamed"):
             people.add(speaker)
         results.append((doc.sentences[first][0], "" if speaker is None else speaker, body, rule,
                         doc.sentences[last][0], words, quote_start, quote_end))
@@ -755,6 +764,12 @@ def _colon(doc, sentence_start, colon):
     if opening and opening[0] < colon:
         return opening[1], "colon"
     return "", "none"
+
+
+def _reported_before(sentence_start, quote_start, verb_starts):
+    """Whether a reporting verb (outside quotes) comes before the quote in its sentence."""
+    index = bisect_left(verb_starts, quote_start) - 1
+    return index >= 0 and verb_starts[index] >= sentence_start
 
 
 def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, people):

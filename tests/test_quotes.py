@@ -194,9 +194,10 @@ def test_a_speaker_named_but_not_in_the_gazetteer_is_unknown_not_the_one_before(
     # The place where a diplomat serves does not speak.
     ("“We demand that Oslo stop training Ukrainian soldiers at once,” the Russian Embassy in "
      "Norway said.", [""]),
-    # A clause after the quote that opens with a conjunction reports someone else's words.
+    # A clause after the quote that opens with a conjunction reports someone else's words (the
+    # ambassador's, whom the rules cannot name).
     ("The ambassador warned that arms deliveries would make Seoul “a direct participant in the "
-     "conflict,” after Volodymyr Zelensky said he had asked for shells.", []),
+     "conflict,” after Volodymyr Zelensky said he had asked for shells.", [""]),
 ], ids=["states-a-noun", "embassy-in-a-state", "after-a-conjunction"])
 def test_a_name_the_reporting_clause_does_not_give_as_its_subject_does_not_speak(text,
                                                                                  speakers):
@@ -226,6 +227,14 @@ def test_a_participle_reports_the_words_of_its_clauses_subject(text, speaker):
 ], ids=["writing", "called", "dismissed-as", "calling"])
 def test_a_verb_that_puts_a_quoted_phrase_in_someones_mouth_reports_it(text, speaker):
     assert [speaker for speaker, *_ in quotes_of(text)] == [speaker]
+
+
+def test_a_quote_a_reporting_clause_introduces_is_kept_though_its_subject_names_no_one():
+    text = ("A senior official told reporters that the delegation had put forward “demands that "
+            "go far beyond anything discussed before”. Officials in Kyiv spoke of a “coalition of "
+            "the willing” again.")
+    assert quotes_of(text) == [
+        ("", "demands that go far beyond anything discussed before", "unnamed")]
 
 
 def test_a_possessor_after_the_verb_does_not_speak():
