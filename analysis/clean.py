@@ -8,7 +8,7 @@ can check that nothing of the article was lost (`analysis.corpus.removed_lines`)
 
 Order of work:
 1. rejoin a paragraph broken in the middle of a sentence (a line that does not end a sentence,
-   followed, perhaps after blank lines, by one that starts in lower case);
+   followed, perhaps after blank lines, by one that starts in lower case and is no byline);
 2. classify each line with the line rules (first match wins);
 3. remove short runs of lines enclosed by two lines of the same boilerplate block (the body of
    a donation appeal between its greeting and its button, a teaser headline between "Check
@@ -71,11 +71,13 @@ CUE_PHRASES = {
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
         r"^comments? \(\d[\d,]*\)$",
         r"^(?:show|view|see|read|load) (?:all )?\d[\d,]* comments?$",
-        r"^join the (?:conversation|discussion|debate)\W*$",
-        r"\blog ?in to (?:comment|reply)\b", r"^cancel reply$", r"^add your comment\b",
+        r"^join the (?:conversation|discussion|debate)\b",
+        r"\b(?:log|sign) ?in (?:here )?to (?:leave a |post a )?(?:comment|reply)\b",
+        r"^cancel reply$", r"^add your comment\b",
+        r"\bkeep (?:your )?comments (?:civil|respectful|on topic|polite)\b",
         r"\bcomments? (?:below|above) (?:have|has) not been\b", r"\bposting your comment\b",
         r"\byour comments? will be posted\b", r"\btop commenters?\b",
-        r"\bcomment(?:ing)? (?:section|policy|guidelines)\b",
+        r"\bcomment(?:s|ing)? (?:section|policy|guidelines)\b",
         r"^(?:share|comment) or (?:share|comment) on this\b",
         r"\bcomments are (?:moderated|reviewed|closed)\b",
         r"^comments (?:under|on|for|to) this (?:article|story|page) (?:have|has) been "
@@ -107,7 +109,7 @@ CUE_PHRASES = {
         r"\bstore and/or access information on a device\b",
         r"^(?:accept|reject|allow|decline|refuse)(?: all)?(?: cookies)?\W*$",
         r"^(?:manage|cookie|privacy) (?:preferences|settings|choices|options)\W*$",
-        r"^do not sell (?:or share )?my\b"),
+        r"^do not sell (?:or share )?my\b", r"^(?:ok|okay|got it|i agree)!?$"),
 }
 BLOCK_CUES = {**{name: _cues(*phrases) for name, phrases in CUE_PHRASES.items()},
               "author box": r"^About \S+(?: \S+){0,3}$"}
@@ -191,7 +193,8 @@ LINE_RULES = {
              r"\d+ ?m \d+ ?s|feedback|view gallery|x \(formerly twitter\)|"
              r"why you can trust [^.]{1,40}|join our [\w ]{1,20} channel(?: [^.]{0,60})?|"
              # a list of tags on one line: "Subjects: Russia, negotiations, Istanbul"
-             r"(?:tags?|topics?|subjects?|keywords?|filed under):\s*[^.!?]{1,200}?)\s*:?\s*$",
+             r"(?:tags?|tagged|topics?|subjects?|keywords?|filed under):\s*[^.!?]{1,200}?|"
+             r"join now|@\w+)\s*:?\s*$",
     # An audio version's player: "Listen to this article · 7:42 min", "Voiced by AI."
     "audio player": r"^(?i:(?:press play to )?listen to (?:this|the) (?:article|story)\b|"
                     r"(?:new)?\s*you can now listen to\b|"
@@ -202,7 +205,7 @@ LINE_RULES = {
     # What a reader's account offers ("Log in, register or subscribe to save articles for
     # later."), and a link's call to click.
     "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|"
-                      r"^click (?:here|the|on)\b|"
+                      r"^click (?:here|the|on|to)\b|"
                       r"\bmust be (?:logged|signed) in\b|\bsave (?:articles|stories) for later\b|"
                       r"\byour personal (?:news )?feed\b)",
     # A line of six words or more in capitals that ends no sentence: a link ("CLICK HERE TO
@@ -222,7 +225,7 @@ LINE_RULES = {
                      r"a version of this (?:article|story) appear|"
                      # "Published in Example Daily, June 15th, 2024": the print edition.
                      r"published in [^.,]{1,40}, [^.]{0,30}\d{4}\.?$)",
-    "link text": r"(?i:,? opens? (?:in )?(?:a )?new (?:tab|window))\.?$",
+    "link text": r"(?i:,? \(?opens? (?:in )?(?:a )?new (?:tab|window)\)?)\.?$",
     "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",
     # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
     "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)"
@@ -243,7 +246,8 @@ LINE_RULES = {
                 r"\b(?:contact|tell|email) (?:us|the [\w ]{1,30}|(?-i:[A-Z])[\w ]{1,30})\.?$)",
     # A weather box in the page's header: "Sunday 4PM 6°C 7PM 3°C 5-Day Forecast".
     "weather": r"^[^.!?]*\d ?°[CF]\b[^.!?]*$",
-    "photo credit": r"(?i:[(\[](?:file )?(?:source|photo|image|credit|picture|file|supplied)s?:"
+    "photo credit": r"(?i:[(\[](?:file |photo |image )?(?:source|photo|image|credit|picture|file|"
+                    r"supplied)s?:"
                     r"[^)\]]*[)\]]\s*$|"
                     # a caption of one sentence and its credit: "... in Kyiv. Photo: Example Press"
                     r"^[^.!?]{1,200}(?:[.!?]| \|) (?:photo|image|picture)s?(?: by)?: "
@@ -253,6 +257,8 @@ LINE_RULES = {
                     r"[.!?] (?-i:\[" + UPPER + r"[\w.'’&-]*(?: " + UPPER + r"[\w.'’&-]*){0,3}\])"
                     r"\s*$|"
                     r"[.!?] (?:" + _AGENCIES + r") (?:photo|images?)\s*$|"
+                    # a caption and its source after a slash: "... on June 2. / Example News"
+                    r"^[^/]{1,200}[.!?] / [^./]{1,40}$|"
                     # an agency and a photographer alone: "Keystone / Jane Smith"
                     r"(?-i:^" + _CAPITALISED + r"(?: " + _CAPITALISED + r"){0,2} / "
                     + _CAPITALISED + r"(?: " + _CAPITALISED + r"){0,2}$)|"
@@ -297,6 +303,8 @@ LINE_RULES = {
 }
 # Checked in this order, first match wins: stand-alone furniture before block cues.
 RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK_CUES}.items()]
+# A byline in lower case ("by Jane Smith") under a headline continues no broken paragraph.
+_BYLINE = dict(RULES)["byline"]
 # Page furniture is mostly short lines, and short lines are few, so every rule may match them
 # (REQUIRED below only skips the rules that provably cannot).
 # A longer line is tried against a rule only when it contains one of the rule's triggers (lower
@@ -456,7 +464,8 @@ def _logical_lines(raw):
     for number, line in enumerate(_single_spaced_lines(raw), start=1):
         if not line:
             continue
-        if merged and line[0].islower() and not _ends_sentence(merged[-1][1]):
+        if merged and line[0].islower() and not _ends_sentence(merged[-1][1]) \
+                and not _BYLINE.match(line):
             merged[-1] = (merged[-1][0], merged[-1][1] + " " + line)
         else:
             merged.append((number, line))

@@ -66,6 +66,16 @@ def test_every_removed_line_has_a_rule_and_comes_from_the_raw_text(seed_docs):
             assert line.split()[0] in raw.split("\n")[line_number - 1]
 
 
+def test_a_byline_in_lower_case_under_a_headline_is_not_joined_to_it():
+    text = ("Envoy warns Example against backing arms deliveries to Ukraine\n\nby Jane Smith\n\n"
+            "The ambassador said on Tuesday that deliveries would prolong the war.")
+    cleaned = clean_text(text)
+    assert cleaned.text.split("\n") == [
+        "Envoy warns Example against backing arms deliveries to Ukraine",
+        "The ambassador said on Tuesday that deliveries would prolong the war."]
+    assert [rule for *_, rule in cleaned.removed] == ["byline"]
+
+
 def test_broken_paragraph_is_rejoined():
     result = clean_text("Moscow said it would send its troops\n\ninto the region on Monday.\nNext one.")
     assert result.text.split("\n") == ["Moscow said it would send its troops into the region on Monday.",
@@ -259,6 +269,18 @@ def test_broken_paragraph_is_rejoined():
     ("Popular Stories", "teaser"),
     ("Articles in this story", "teaser"),
     ("Compiled by Example News staff with wires", "credit line"),
+    ("Click to share on X (Opens in new window)", "account prompt"),
+    ("Read the full interview (Opens in new window)", "link text"),
+    ("Tagged: NATO, Russia, Ukraine war", "label"),
+    ("Join now", "label"),
+    ("@examplenews", "label"),
+    ("OK", "cookie notice"),
+    ("(photo source: example.gov)", "photo credit"),
+    ("Delegations meet at a palace in Istanbul on June 2. / Example News", "photo credit"),
+    ("Please keep comments civil, constructive and on topic.", "comment form"),
+    ("Please log in here to leave a comment.", "comment form"),
+    ("Join the conversation in our comments section below and tell us what you think.",
+     "comment form"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -303,7 +325,9 @@ def test_article_sentences_with_cue_like_words_stay():
             "The talks were compiled by staff into a report, the Kremlin said on March 3, 2024.\n"
             "Click fraud and fake accounts spread the claims, researchers say.\n"
             "Comments under this article have been many, the editors noted.\n"
-            "Popular support for the talks is falling in Ukraine, a poll found.")
+            "Popular support for the talks is falling in Ukraine, a poll found.\n"
+            "Ok, the minister said, we will talk. Join now or never, he told Kyiv.\n"
+            "The delegations met in Istanbul on June 2. / The talks lasted an hour.")
     assert clean_text(text).text == text
 
 
