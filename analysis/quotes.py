@@ -112,6 +112,8 @@ _NAME = rf"(?:{UPPER}[\w.'’-]*\s+){{0,3}}{UPPER}[\w'’-]+"
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
 _OPENING_NAME = re.compile("(" + _NAME + r")(?![\w'’-])")
+# ... the rest of a title, then its holder set off by commas ("of Defence, General Jan Berg,").
+_APPOSITIVE_NAME = re.compile(r"[^,.“”\"]{0,40}?,\s+(" + _NAME + r"),")
 # A phrase that may come before a sentence's subject ("In Brussels,", "At today’s briefing,").
 _OPENING_PHRASE = re.compile(UPPER + r"[\w’'.-]*(?:\s+[\w’'.-]+){0,6},\s+")
 # ... ending the text before a verb, perhaps with an appositive ("Olga Lebedeva, an analyst, said").
@@ -184,6 +186,8 @@ _NOT_IN_NAME = frozenset(_TITLE_WORDS + "mr mrs ms dr prof sir dame lord gen col
                                         "agency service parliament "
                                         "queen".split())
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+# What a possessor stripped from a name leaves of it ("Sweden’s Supreme ..." without "Sweden").
+_POSSESSIVE_LEFT = re.compile(r"^['’]s?\s+")
 # A mark not between two letters or digits (which is an apostrophe: "don’t", "Kiev's").
 _QUOTE_MARK = re.compile("[\"“”‘’'](?:(?<![^\\W_].)|(?![^\\W_]))")
 _SINGLE_CLOSE = re.compile("[’']")
@@ -376,7 +380,10 @@ class _Document:
             if mention_end > end:
                 break
             start = max(start, mention_end)
-        words = _without_titles(self.text[start:end].split())
+        words = _without_titles(_POSSESSIVE_LEFT.sub("", self.text[start:end]).split())
+        # "Sweden’s Supreme Commander": a title after a state, not a name.
+        if words and words[-1].rstrip(".").lower() in _NOT_IN_NAME:
+            words = []
         if len(words) == 1:
             return _Unlisted(self.unlisted_names.get(words[0], words[0]))
         return _Unlisted(" ".join(words))
@@ -427,6 +434,12 @@ class _Document:
         if not name or _POSSESSIVE.match(self.text, name.end()):
             return None
         person = self.unlisted_person(name)
+        # A title whose holder follows ("Sweden’s Supreme Commander, General Jan Berg, said").
+        holder = _APPOSITIVE_NAME.match(self.text, name.end(), end) \
+            if person is not None and not person.name else None
+        holder = holder and self.unlisted_person(holder)
+        if holder is not None and holder.name:
+            person = holder
         # A word alone that speaks and that the gazetteer lacks ("Šimonytė said", "Serhiy, a
         # sergeant, said"; not "Moscow said") is someone the rules cannot name: a "he" or "she"
         # after it is not a person named before.
@@ -474,11 +487,16 @@ def _subject(doc, start, verb_start, quotes, depth=0):
         # "Olga Lebedeva, an adviser to the Kremlin, said": she speaks, not the Kremlin.
         person = (doc.unlisted_person(_NAME_BEFORE.search(named), start)
                   if named and not before else None)
-        if person is not None:
+        if person is not None and person.name:
             return person, None
-        # "Russia's ambassador to London, Andrei Kelin, said": the appositive is the name.
-        person = (doc.unlisted_person(_NAME_BEFORE.search(inner, comma + 1), start)
-                  if named else None)
+        # "Russia's ambassador to London, Andrei Kelin, said": the appositive is the name; a
+        # word alone there too ("a drone operator who gave only his call sign, Lys, said").
+        name = _NAME_BEFORE.search(inner, comma + 1) if named else None
+        alone = name is not None and not candidates and " " not in name.group(1) and \
+            name.group(1).lower() not in _NOT_SPEAKING_ALONE
+        appositive = doc.named(name, offset=start) if alone else doc.unlisted_person(name, start)
+        if appositive is not None:
+            return appositive, None
         if person is not None:
             return person, None
         if candidates:

@@ -430,12 +430,19 @@ def test_quotes_are_found_paragraph_by_paragraph():
     ("Olga Lebedeva, an analyst, said the threat was empty. “Moscow is bluffing again,” she "
      "told reporters. A sergeant asked to be named only as Taras. “We train every day and we "
      "are ready,” he said.", [("", "Olga Lebedeva"), ("", "")]),
+    # A title after a state, whose holder follows: the holder speaks, and "he" is him.
+    ("Norway’s Chief of Defence, General Eirik Kristoffersen, said the army was ready. “We can "
+     "send a few hundred engineers at most,” he said.", [("", "Eirik Kristoffersen")]),
+    # A word alone set off by commas before the verb names the speaker.
+    ("A sniper who gave only his call sign, Vovk, said the talks felt remote. “They want us to "
+     "give up the town without a fight,” he said.", [("", "Vovk")]),
 ], ids=["after-the-verb", "surname-to-full-name", "state-before-the-name",
                      "surname-after-a-state-before-the-name",
         "pronoun-to-an-unlisted-person", "title-alone-and-listed-person", "capitals-outside-ascii",
         "military-rank", "ministry-not-a-name", "continued-after-an-unlisted-person",
         "surname-of-a-name-given-before", "surname-opening-a-sentence",
-        "not-after-a-preposition", "pronoun-of-another-gender"])
+        "not-after-a-preposition", "pronoun-of-another-gender", "holder-of-a-title",
+        "a-word-alone-between-commas"])
 def test_a_speaker_the_gazetteer_lacks_is_named_as_the_text_names_them(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker")) == expected
 
