@@ -140,9 +140,11 @@ _BETWEEN = re.compile(_AUXILIARIES + r"\s*$")
 _AFTER_A_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])(?!(?:and|but|while|as|when|then)\s)"
                                       r"[a-z][\w'’-]*\s+$")
 _WORD_WINDOW = 40
-# The capitalised words before a surname, and the name they make with it (see _full_name).
-_LEADING_NAME_WORDS = re.compile(r"(?<![\w'’-])(?:" + UPPER + r"[\w'’-]*\s+){1,4}$")
-_FULL_NAME_UNTIL = re.compile(r"((?:" + UPPER + r"[\w'’-]*\s+){1,4}[\w'’-]+)$")
+# The capitalised words before a surname, and the name they make with it (see _full_name), on
+# one line.
+_LEADING_NAME_WORDS = re.compile(r"(?<![\w'’-])(?:" + UPPER + r"[\w'’-]*[^\S\n]+){1,4}$")
+_FULL_NAME_UNTIL = re.compile(r"((?:" + UPPER + r"[\w'’-]*[^\S\n]+){1,4}[\w'’-]+)$")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _NAME_WINDOW = 100
 _VERB_AFTER_NAME = re.compile(r"(?:,[^,“”\"]{1,150},)?%s\s+(?:%s)(?![\w-])" % (
     _AUXILIARIES, _VERBS))
@@ -334,9 +336,11 @@ class _Document:
             del words[0]
         if len(words) == 1 and words[0] not in self.unlisted_names:
             # A surname alone, of someone named in full before ("and Venizelos said"); not a
-            # word after a preposition ("ambassador to Croatia, Vasyl Kyrylych, said").
+            # word after a preposition ("ambassador to Croatia, Vasyl Kyrylych, said"), nor a
+            # possessor ("Russia’s ambassador").
             at = offset + name.start(1)
-            if _AFTER_A_LOWER_CASE_WORD.search(self.text, max(0, at - _WORD_WINDOW), at):
+            if _POSSESSIVE_END.search(words[0]) or _AFTER_A_LOWER_CASE_WORD.search(
+                    self.text, max(0, at - _WORD_WINDOW), at):
                 return None
             person = self.named(self._full_name(words[0], at))
             if person is None or len(person.name.split()) < 2:    # a title or a place before it

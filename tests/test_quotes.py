@@ -237,6 +237,15 @@ def test_a_quote_a_reporting_clause_introduces_is_kept_though_its_subject_names_
         ("", "demands that go far beyond anything discussed before", "unnamed")]
 
 
+def test_a_possessor_opening_a_sentence_is_no_surname_of_a_name_on_the_line_before():
+    # ("Russia’s foreign minister" is one of the gazetteer's names for Sergei Lavrov.)
+    text = ("Kerry and Lavrov meet in Paris\nRussia’s foreign minister says Kyiv must stay "
+            "neutral.\nRussia’s ambassador to NATO, Alexander Grushko, warned that any such force "
+            "would be met with force.\n“If NATO soldiers appear in Ukraine, we will respond with "
+            "military means,” he told television.")
+    assert quotes_of(text, ("speaker", "unlisted_speaker")) == [("Alexander Grushko", "")]
+
+
 def test_a_possessor_after_the_verb_does_not_speak():
     text = ("After the Biden administration announced during Zelensky’s visit that it would "
             "send a Patriot battery, the Russian envoy called on the Americans to “stop pumping "
