@@ -133,8 +133,6 @@ _NOT_SPEAKING_ALONE = _NOT_NAMES | {"he", "she"}
 _AUXILIARIES = (r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|previously|"
                 r"once|already|\w+ly))*")
 _BETWEEN = re.compile(_AUXILIARIES + r"\s*$")
-# After a name, up to its reporting verb, perhaps past an appositive ("Serhiy, a sergeant from
-# Chernihiv, said").
 # A lower-case word right before a name, other than a conjunction that may open a clause
 # ("and Venizelos said"): the name is no subject.
 _AFTER_A_LOWER_CASE_WORD = re.compile(r"(?<![\w'’-])(?!(?:and|but|while|as|when|then)\s)"
@@ -146,6 +144,8 @@ _LEADING_NAME_WORDS = re.compile(r"(?<![\w'’-])(?:" + UPPER + r"[\w'’-]*[^\S
 _FULL_NAME_UNTIL = re.compile(r"((?:" + UPPER + r"[\w'’-]*[^\S\n]+){1,4}[\w'’-]+)$")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _NAME_WINDOW = 100
+# After a name, up to its reporting verb, perhaps past an appositive ("Serhiy, a sergeant from
+# Chernihiv, said").
 _VERB_AFTER_NAME = re.compile(r"(?:,[^,“”\"]{1,150},)?%s\s+(?:%s)(?![\w-])" % (
     _AUXILIARIES, _VERBS))
 # Before a place where a diplomat serves, which is not the one who speaks ("the Russian Embassy

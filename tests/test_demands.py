@@ -89,6 +89,8 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "She said Moscow could retaliate diplomatically, for instance by expelling envoys.",
     # "in terms of" and "on good terms" set no terms.
     "In terms of Crimea, the talks covered little, and the two sides parted on good terms.",
+    # Declining to discuss a topic objects to nothing.
+    "Peskov would not discuss the training of Ukrainian troops in Britain.",
     # Russian troops sent to Ukraine are no foreign troops.
     "Russian troops sent to Ukraine in 2022 were unacceptable to Kyiv, the minister said.",
 ])
