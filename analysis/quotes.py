@@ -111,7 +111,9 @@ _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
 _NAME = rf"(?:{UPPER}[\w.'’-]*\s+){{0,3}}{UPPER}[\w'’-]+"
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
-_OPENING_NAME = re.compile("(" + _NAME + r")(?![\w'’-])")
+# ... opening a sentence, where titles may come first ("Prime Minister Jonas Gahr Støre").
+_OPENING_NAME = re.compile("((?:" + UPPER + r"[\w.'’-]*\s+){0,7}" + UPPER
+                           + r"[\w'’-]+)(?![\w'’-])")
 # ... the rest of a title, then its holder set off by commas ("of Defence, General Jan Berg,").
 _APPOSITIVE_NAME = re.compile(r"[^,.“”\"]{0,40}?,\s+(" + _NAME + r"),")
 # A phrase that may come before a sentence's subject ("In Brussels,", "At today’s briefing,").
@@ -285,13 +287,16 @@ class _Unlisted(str):
 
 
 def _without_titles(words):
-    """A name's words without the titles before it ("Mr.", "Defence Minister"): none for a
-    title alone ("the Prime Minister")."""
+    """A name's words without the titles before it ("Mr.", "Defence Minister", "Murmansk
+    Governor"): none for a title alone ("the Prime Minister")."""
     first = 0
     while first < len(words) and (words[first].lower() in _NOT_NAMES or
                                   words[first].rstrip(".").lower() in _NOT_IN_NAME):
         first += 1
-    return words[first:]
+    # A place before its title ("Murmansk Governor Andrei Chibis"): the name follows the title.
+    titled = [i for i in range(first, len(words) - 1)
+              if words[i].rstrip(".").lower() in _NOT_IN_NAME]
+    return words[titled[-1] + 1:] if titled else words[first:]
 
 
 class _Document:

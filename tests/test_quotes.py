@@ -445,13 +445,18 @@ def test_quotes_are_found_paragraph_by_paragraph():
     # A word alone set off by commas before the verb names the speaker.
     ("A sniper who gave only his call sign, Vovk, said the talks felt remote. “They want us to "
      "give up the town without a fight,” he said.", [("", "Vovk")]),
+    # A place before a title ("Kirkenes Mayor"), and a long name after a title.
+    ("Kirkenes Mayor Lena Haugen also weighed in, writing that Oslo should “stop playing games "
+     "on our border”.", [("", "Lena Haugen")]),
+    ("Prime Minister Lars Erik Dahl Berg said the army was ready. “We can send a few hundred "
+     "engineers at most,” he said.", [("", "Lars Erik Dahl Berg")]),
 ], ids=["after-the-verb", "surname-to-full-name", "state-before-the-name",
                      "surname-after-a-state-before-the-name",
         "pronoun-to-an-unlisted-person", "title-alone-and-listed-person", "capitals-outside-ascii",
         "military-rank", "ministry-not-a-name", "continued-after-an-unlisted-person",
         "surname-of-a-name-given-before", "surname-opening-a-sentence",
         "not-after-a-preposition", "pronoun-of-another-gender", "holder-of-a-title",
-        "a-word-alone-between-commas"])
+        "a-word-alone-between-commas", "place-before-a-title", "long-name-opening-a-sentence"])
 def test_a_speaker_the_gazetteer_lacks_is_named_as_the_text_names_them(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker")) == expected
 
