@@ -189,6 +189,10 @@ _NOT_IN_NAME = frozenset(_TITLE_WORDS + "mr mrs ms dr prof sir dame lord gen col
                                         "ministry embassy office government council committee "
                                         "agency service parliament "
                                         "queen".split())
+# ... of them, the nouns that end a title and are nobody's name ("Supreme Commander", "Murmansk
+# Governor"); not "King" or "Prince", which are surnames too ("Angus King").
+_TITLE_NOUNS = frozenset(_TITLE_WORDS + "senator governor mayor colonel admiral captain sergeant "
+                                        "lieutenant corporal analyst professor".split())
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # What a possessor stripped from a name leaves of it ("Sweden’s Supreme ..." without "Sweden").
 _POSSESSIVE_LEFT = re.compile(r"^['’]s?\s+")
@@ -295,7 +299,7 @@ def _without_titles(words):
         first += 1
     # A place before its title ("Murmansk Governor Andrei Chibis"): the name follows the title.
     titled = [i for i in range(first, len(words) - 1)
-              if words[i].rstrip(".").lower() in _NOT_IN_NAME]
+              if words[i].rstrip(".").lower() in _TITLE_NOUNS]
     return words[titled[-1] + 1:] if titled else words[first:]
 
 
@@ -391,7 +395,7 @@ class _Document:
             start = max(start, mention_end)
         words = _without_titles(_POSSESSIVE_LEFT.sub("", self.text[start:end]).split())
         # "Sweden’s Supreme Commander": a title after a state, not a name.
-        if words and words[-1].rstrip(".").lower() in _NOT_IN_NAME:
+        if words and words[-1].rstrip(".").lower() in _TITLE_NOUNS:
             words = []
         if len(words) == 1:
             return _Unlisted(self.unlisted_names.get(words[0], words[0]))

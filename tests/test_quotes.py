@@ -450,13 +450,19 @@ def test_quotes_are_found_paragraph_by_paragraph():
      "on our border”.", [("", "Lena Haugen")]),
     ("Prime Minister Lars Erik Dahl Berg said the army was ready. “We can send a few hundred "
      "engineers at most,” he said.", [("", "Lars Erik Dahl Berg")]),
+    # ... but a surname that is also a title ("King", "Prince") is no title.
+    ("“We will not back down,” said Angus King Jr, a senator from Maine.",
+     [("", "Angus King Jr")]),
+    ("Senator Angus King said the aid would continue. “We will not back down,” he said.",
+     [("", "Angus King")]),
 ], ids=["after-the-verb", "surname-to-full-name", "state-before-the-name",
                      "surname-after-a-state-before-the-name",
         "pronoun-to-an-unlisted-person", "title-alone-and-listed-person", "capitals-outside-ascii",
         "military-rank", "ministry-not-a-name", "continued-after-an-unlisted-person",
         "surname-of-a-name-given-before", "surname-opening-a-sentence",
         "not-after-a-preposition", "pronoun-of-another-gender", "holder-of-a-title",
-        "a-word-alone-between-commas", "place-before-a-title", "long-name-opening-a-sentence"])
+        "a-word-alone-between-commas", "place-before-a-title", "long-name-opening-a-sentence",
+        "a-surname-in-the-middle", "a-surname-at-the-end"])
 def test_a_speaker_the_gazetteer_lacks_is_named_as_the_text_names_them(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker")) == expected
 
