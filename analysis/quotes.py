@@ -106,14 +106,19 @@ _VERB_AFTER = [re.compile(r"%s(?=(?:%s)(?![\w-]))" % (before, _by_first_letter(R
                for before in (" ", r"[^A-Za-z0-9_ \-]")]
 _PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She)\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
-# A name, as the gazetteer may lack it: capitalised words ("Olga Lebedeva", "Mr. Smith",
-# "Ingrida Šimonytė").
-_NAME = rf"(?:{UPPER}[\w.'’-]*\s+){{0,3}}{UPPER}[\w'’-]+"
+
+
+def _name(words_before):
+    """A name, as the gazetteer may lack it: capitalised words, up to `words_before` of them
+    before the last ("Olga Lebedeva", "Mr. Smith", "Ingrida Šimonytė")."""
+    return rf"(?:{UPPER}[\w.'’-]*\s+){{0,{words_before}}}{UPPER}[\w'’-]+"
+
+
+_NAME = _name(3)
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
 # ... opening a sentence, where titles may come first ("Prime Minister Jonas Gahr Støre").
-_OPENING_NAME = re.compile("((?:" + UPPER + r"[\w.'’-]*\s+){0,7}" + UPPER
-                           + r"[\w'’-]+)(?![\w'’-])")
+_OPENING_NAME = re.compile("(" + _name(7) + r")(?![\w'’-])")
 # ... the rest of a title, then its holder set off by commas ("of Defence, General Jan Berg,").
 _APPOSITIVE_NAME = re.compile(r"[^,.“”\"]{0,40}?,\s+(" + _NAME + r"),")
 # A phrase that may come before a sentence's subject ("In Brussels,", "At today’s briefing,").
@@ -181,18 +186,15 @@ _TITLE_WORDS = ("former deputy vice prime foreign defence defense president mini
 _TITLES = re.compile(r"(?:(?:%s[\w.’'-]*|of|the|for|%s)\s+)*" % (UPPER, "|".join(
     _TITLE_WORDS + "presidential press leader aide senior top chair chairman chairwoman "
                    "negotiator official security national".split())))
-# Capitalised words before a name that are no part of it ("Defence Minister", "Mr.").
-_NOT_IN_NAME = frozenset(_TITLE_WORDS + "mr mrs ms dr prof sir dame lord gen col lt capt maj sgt "
-                                        "adm sen rep gov affairs senator governor mayor colonel "
-                                        "admiral captain sergeant lieutenant corporal "
-                                        "department analyst professor sheikh prince king "
-                                        "ministry embassy office government council committee "
-                                        "agency service parliament "
-                                        "queen".split())
-# ... of them, the nouns that end a title and are nobody's name ("Supreme Commander", "Murmansk
-# Governor"); not "King" or "Prince", which are surnames too ("Angus King").
+# The nouns that end a title and are nobody's name ("Supreme Commander", "Murmansk Governor").
 _TITLE_NOUNS = frozenset(_TITLE_WORDS + "senator governor mayor colonel admiral captain sergeant "
                                         "lieutenant corporal analyst professor".split())
+# Capitalised words before a name that are no part of it ("Defence Minister", "Mr."); "King" and
+# "Prince" are surnames too ("Angus King"), so they end no title.
+_NOT_IN_NAME = _TITLE_NOUNS | frozenset("mr mrs ms dr prof sir dame lord gen col lt capt maj sgt "
+                                        "adm sen rep gov affairs department sheikh prince king "
+                                        "ministry embassy office government council committee "
+                                        "agency service parliament queen".split())
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # What a possessor stripped from a name leaves of it ("Sweden’s Supreme ..." without "Sweden").
 _POSSESSIVE_LEFT = re.compile(r"^['’]s?\s+")
