@@ -41,7 +41,7 @@ GLUED_KICKER = re.compile(_cues(_GLUED_KICKER))
 # Cue phrases of block boilerplate. A line matching one belongs to that block.
 CUE_PHRASES = {
     "donation appeal": (
-        r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:[\w'’-]+ ){0,3}journalism\b",
+        r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:[\w'’-]+ ){0,5}journalism\b",
         r"\b(?:make|consider|making) a (?:donation|contribution)\b",
         r"\bdonate (?:now|today|here|to us|monthly)\b", r"\bdonations? (?:keeps?|helps?|allows?)\b",
         r"\bevery contribution\b", r"\bmake a contribution\b",
@@ -49,12 +49,12 @@ CUE_PHRASES = {
         r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
         r"^donate(?: (?:via|with|by) [\w ]{1,20})?\W*$",
         r"\bpay(?:ment|ing) methods?\b",
-        r"\bbecome (?:a|our) (?:patron|supporter|paying member)\b", r"^become a member\W*$",
+        r"\bbecom(?:e|ing) (?:a|our) (?:patron|supporter|paying member)\b", r"^become a member\W*$",
         r"\bsupport (?:us|our work) (?:monthly|today)\b", r"\bsupporting us\b",
         r"\bsmall favou?r to ask\b", r"\bremind me (?:later|in \w+)\b",
         r"\b(?:regular|one-off|monthly|annual|recurring) (?:contribution|donation|gift)\b",
         r"\byour (?:contribution|donation)s? (?:helps?|keeps?|allows?|makes?)\b",
-        r"\breaders like you\b", r"\bhelp us (?:keep|continue)\b"),
+        r"\breaders like you\b", r"\bhelp us (?:keep|continue|produce)\b"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
         r"\bsubscribers? agree\b",
@@ -74,12 +74,12 @@ CUE_PHRASES = {
         r"^join the (?:conversation|discussion|debate)\b",
         r"\b(?:log|sign) ?in (?:here )?to (?:leave a |post a )?(?:comment|reply)\b",
         r"^cancel reply$", r"^add your comment\b",
-        r"\bkeep (?:your )?comments (?:civil|respectful|on topic|polite)\b",
+        r"\bkeep (?:your )?comments (?:civil|respectful|on topic|polite|relevant)\b",
         r"\bcomments? (?:below|above) (?:have|has) not been\b", r"\bposting your comment\b",
         r"\byour comments? will be posted\b", r"\btop commenters?\b",
         r"\bcomment(?:s|ing)? (?:section|policy|guidelines)\b",
         r"^(?:share|comment) or (?:share|comment) on this\b",
-        r"\bcomments are (?:moderated|reviewed|closed)\b",
+        r"\bcomments (?:are|will be) (?:moderated|reviewed|closed)\b",
         r"^comments (?:under|on|for|to) this (?:article|story|page) (?:have|has) been "
         r"(?:deactivated|disabled|closed|turned off)\b",
         r"^your (?:e-?mail|name)(?: address)?\W*$"),
@@ -89,6 +89,9 @@ CUE_PHRASES = {
         r" content)?:?$",
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
         r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b",
+        # Not "Latest news" alone: a page may print it as a label over the article's headline.
+        r"^latest (?:on|from) [^.!?]{1,40}$", r"\bmost recent$",
+        r"^related(?: (?:articles?|stories|news|coverage))?: [^.!?]*[^.!?:]$",
         r"^on the same (?:topic|subject)$", r"^popular (?:stories|articles|news)$",
         r"^(?:articles|stories|more) in this (?:story|series|dossier)$",
         _GLUED_KICKER,
@@ -96,7 +99,7 @@ CUE_PHRASES = {
         r"most popular|most (?:watched|viewed|shared)|trending|editor'?s picks)\b",
         r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
-        r"^(?:read|see)(?: (?:also|more|next)(?: (?:about|on|from)(?: [^:.]{1,40})?)?)?: ",
+        r"^(?:read|see)(?: (?:also|more|next)(?: (?:about|on|from|in)(?: [^:.]{1,40})?)?)?: ",
         r"^(?:watch|listen|video|podcast|explainer|analysis|opinion) ?[:|] [^.]*$",
         # "Watch Kremlin lists its conditions": a video's title after its kicker.
         r"^(?:watch|video) (?-i:[A-Z])[^.!?]*$",
@@ -109,7 +112,8 @@ CUE_PHRASES = {
         r"\bstore and/or access information on a device\b",
         r"^(?:accept|reject|allow|decline|refuse)(?: all)?(?: cookies)?\W*$",
         r"^(?:manage|cookie|privacy) (?:preferences|settings|choices|options)\W*$",
-        r"^do not sell (?:or share )?my\b", r"^(?:ok|okay|got it|i agree)!?$"),
+        r"^do not sell (?:or share )?my\b", r"^(?:ok|okay|got it|i agree)!?$",
+        r"^(?:close and accept|accept and close|agree and close)\W*$"),
 }
 BLOCK_CUES = {**{name: _cues(*phrases) for name, phrases in CUE_PHRASES.items()},
               "author box": r"^About \S+(?: \S+){0,3}$"}
@@ -194,7 +198,12 @@ LINE_RULES = {
              r"why you can trust [^.]{1,40}|join our [\w ]{1,20} channel(?: [^.]{0,60})?|"
              # a list of tags on one line: "Subjects: Russia, negotiations, Istanbul"
              r"(?:tags?|tagged|topics?|subjects?|keywords?|filed under):\s*[^.!?]{1,200}?|"
-             r"join now|@\w+)\s*:?\s*$",
+             r"(?:related search(?:es)?|related topics):\s*[^.!?]{1,200}?|"
+             r"join now|@\w+|(?:back to )?top|story highlights|"
+             # the outlet's own name after "Follow": "Follow Example News"
+             r"follow(?-i: [A-Z][\w'’-]*){1,3}|"
+             r"(?:do you like (?:the content of )?|did you (?:like|enjoy) |was )"
+             r"this (?:article|story)(?: (?:helpful|useful))?\?)\s*:?\s*$",
     # An audio version's player: "Listen to this article · 7:42 min", "Voiced by AI."
     "audio player": r"^(?i:(?:press play to )?listen to (?:this|the) (?:article|story)\b|"
                     r"(?:new)?\s*you can now listen to\b|"
@@ -226,11 +235,12 @@ LINE_RULES = {
                      # "Published in Example Daily, June 15th, 2024": the print edition.
                      r"published in [^.,]{1,40}, [^.]{0,30}\d{4}\.?$)",
     "link text": r"(?i:,? \(?opens? (?:in )?(?:a )?new (?:tab|window)\)?)\.?$",
-    "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$",
+    "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$"
+               r"|^(?i:(?:this (?:story|article|page) has been )?viewed [\d,]+ times\.?)$",
     # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
     "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)"
                  r"|(?i:\b(?:reproduction|republication|use of (?:the )?materials?)\b[^.]{0,80}"
-                 r"\b(?:permitted|prohibited|allowed)\b)|(?i:\b(?:is|are) copyright\b)"
+                 r"\b(?:permitted|prohibited|allowed|without (?:\w+ ){0,2}permission)\b)|(?i:\b(?:is|are) copyright\b)"
                  r"|(?i:^when (?:citing|quoting|using)\b[^.]{0,150}\bhyperlinks?\b)",
     # "The views expressed ... do not necessarily reflect the views of Example News."
     "disclaimer": r"(?i:\b(?:do|does) not necessarily (?:reflect|represent)\b)",
@@ -256,7 +266,9 @@ LINE_RULES = {
                     # "... on Wednesday. [Example News]", "... in Donetsk. AFP Photo"
                     r"[.!?] (?-i:\[" + UPPER + r"[\w.'’&-]*(?: " + UPPER + r"[\w.'’&-]*){0,3}\])"
                     r"\s*$|"
-                    r"[.!?] (?:" + _AGENCIES + r") (?:photo|images?)\s*$|"
+                    r"[.!?] (?:[\w-]+/)*(?:" + _AGENCIES + r")(?:/[\w-]+)* (?:photo|images?)\s*$|"
+                    # "... in Tokyo. (Photo by Example Agency)"
+                    r"\((?:photo|image|picture)s? (?:by|courtesy(?: of)?) [^()]{1,60}\)\s*$|"
                     # a caption and its source after a slash: "... on June 2. / Example News"
                     r"^[^/]{1,200}[.!?] / [^./]{1,40}$|"
                     # an agency and a photographer alone: "Keystone / Jane Smith"
@@ -266,7 +278,7 @@ LINE_RULES = {
                     r"^\[\d+/\d+\]|^(?:photo|image|credit|picture)s?:\s|"
                     r"\b(?:getty images|afp via getty|ap photo|shutterstock)\)?\s*$|"
                     # a credit's text has no full stop, but may hold a version ("CC BY 2.0")
-                    r"\bcredit: (?:[^.]|\.(?=\d)){1,80}$|\bsource: \([^()]{1,60}\)\s*$|"
+                    r"\bcredit: (?:[^.]|\.(?=\S)){1,80}$|\bsource: \([^()]{1,60}\)\s*$|"
                     # "(Sean Kilpatrick/The Canadian Press)", "(Reuters)", "(... - Anadolu Agency)"
                     r"\([^()/]{1,40}/[^()]{1,60}\)$|\((?:" + _AGENCIES + r")\)$|"
                     r"\([^()]{1,80}\b(?:agency|press|images|photos?|pool|news)"

@@ -281,6 +281,30 @@ def test_broken_paragraph_is_rejoined():
     ("Please log in here to leave a comment.", "comment form"),
     ("Join the conversation in our comments section below and tell us what you think.",
      "comment form"),
+    ("Comments will be moderated. Keep comments relevant to the article. Remarks containing "
+     "abusive language will be removed.", "comment form"),
+    ("TOP", "label"),
+    ("Back to top", "label"),
+    ("Story highlights", "label"),
+    ("Follow Example News", "label"),
+    ("Do you like the content of this article?", "label"),
+    ("Was this article helpful?", "label"),
+    ("Related search: Russia, Ukraine, missiles, Kremlin", "label"),
+    ("This story has been viewed 2,841 times.", "counter"),
+    ("Example Media Inc. No reproduction without permission.", "copyright"),
+    ("Soldiers unload shells near Kharkiv in March. (Photo by Exampress)", "photo credit"),
+    ("The foreign minister at a briefing. Scanpix/AFP photo", "photo credit"),
+    ("The envoy has warned that troops would mean war. Credit: Example.gov / Wikimedia "
+     "Commons / CC BY 4.0", "photo credit"),
+    ("Related: Ruritania Will Not Send Troops, Its Premier Says", "teaser"),
+    ("Read more in Example Daily: what Moscow wants, and why Kyiv says no", "teaser"),
+    ("Latest on Russia-Ukraine war", "teaser"),
+    ("Example Post Most Recent", "teaser"),
+    ("Close and accept", "cookie notice"),
+    ("Please support The Example Globe's independent journalism by becoming a patron.",
+     "donation appeal"),
+    ("You could close this page. Or you could join our community and help us produce more "
+     "materials like this.", "donation appeal"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -327,7 +351,14 @@ def test_article_sentences_with_cue_like_words_stay():
             "Comments under this article have been many, the editors noted.\n"
             "Popular support for the talks is falling in Ukraine, a poll found.\n"
             "Ok, the minister said, we will talk. Join now or never, he told Kyiv.\n"
-            "The delegations met in Istanbul on June 2. / The talks lasted an hour.")
+            "The delegations met in Istanbul on June 2. / The talks lasted an hour.\n"
+            "Top officials from both sides met again on Tuesday in Geneva.\n"
+            "Follow the talks, the minister told Russia on Monday.\n"
+            "Related: the talks in Geneva were about the same issues.\n"
+            "The latest on the talks is that they have stalled, the diplomat said.\n"
+            "He gave them credit: the talks were going well.\n"
+            "The memoir was printed without permission, but reproduction of it is rare.\n"
+            "The photo by the agency showed the convoy (Photo archives were closed) yesterday.")
     assert clean_text(text).text == text
 
 
