@@ -28,8 +28,16 @@ Speakers, tried in this order (the `rule` column says which one applied):
              takes the speaker of the quote that opens the next paragraph and goes on there
   unnamed    a quote inside a sentence after a reporting verb whose subject names no one the
              rules can name (The embassy warned that Moscow would “take all necessary
-             measures”): a quotation, not a scare quote; the speaker is left empty
+             measures”): a quotation, not a scare quote; or a quote whose reporting clause
+             describes its speaker without a name (,” said an analyst at a think tank / ,” a
+             senior official said): the speaker is left empty, not taken from the quote before
   none       no speaker found: the quote is kept, the speaker left empty
+A place is not a speaker: an actor named after "in" or "at" ("a diplomat in Brussels said"), or
+where a diplomat serves ("the Russian Embassy in Norway"); after a reporting verb, neither is a
+party after a preposition ("said supplies to Ukraine ...") nor a state's adjective outside a
+speaker's title ("saying German factories ..."; but "said Russian officials"); and who follows
+"told", "asked", "accused", "urged", "called" and the like is spoken to or of ("accused Tokyo of
+“...”"). A time may stand between a subject and its verb ("Zakharova this month accused").
 A reporting clause that names someone the gazetteer lacks ("said Olga Lebedeva, an analyst",
 "said State Department spokesman Ned Price") gives an empty speaker under its rule, never the
 speaker of the quote before, and the name in `unlisted_speaker` ("Olga Lebedeva"; titles
@@ -85,6 +93,10 @@ REPORTING_VERBS = (
 # Participles: their subject is the clause's they follow ("Peskov was blunt, saying that ...").
 _PARTICIPLES = frozenset({"saying", "adding", "writing", "calling", "describing", "dismissing",
                           "branding"})
+# Verbs whose object follows them: a name after one is who is told, asked or accused.
+_TAKES_AN_OBJECT = frozenset({"told", "tells", "asked", "urged", "accused", "called", "described",
+                              "dismissed", "branded", "labelled", "labeled", "blamed", "calling",
+                              "describing", "dismissing", "branding"})
 _VERBS = "|".join(REPORTING_VERBS)
 _VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _VERBS)
 
@@ -117,6 +129,9 @@ def _name(words_before):
 _NAME = _name(3)
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
+# Capitalised words, and the small words of a title, only ("Secretary of State for Foreign
+# Affairs Jane Smith").
+_TITLED_NAME = re.compile(r"(?:(?:%s[\w.'’-]*|of|for|the|and)\s+)+%s[\w.'’-]*" % (UPPER, UPPER))
 # ... opening a sentence, where titles may come first ("Prime Minister Jonas Gahr Støre").
 _OPENING_NAME = re.compile("(" + _name(7) + r")(?![\w'’-])")
 # ... the rest of a title, then its holder set off by commas ("of Defence, General Jan Berg,").
@@ -136,9 +151,11 @@ _NOT_NAMES = frozenset("it its they we i you this that these those there here so
                        "but and so yet".split())
 # ... nor, alone before a reporting verb, someone the rules cannot name ("He said").
 _NOT_SPEAKING_ALONE = _NOT_NAMES | {"he", "she"}
-# Between a subject and its verb: auxiliaries and adverbs ("has also previously said").
+# Between a subject and its verb: auxiliaries, adverbs and times ("has also previously said",
+# "this month accused", "on Thursday said").
 _AUXILIARIES = (r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|previously|"
-                r"once|already|\w+ly))*")
+                r"once|already|\w+ly|today|yesterday|(?:this|last) (?:week|month|year|morning|"
+                r"afternoon|evening|night)|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))*")
 _BETWEEN = re.compile(_AUXILIARIES + r"\s*$")
 # A lower-case word right before a name, other than a conjunction that may open a clause
 # ("and Venizelos said"): the name is no subject.
@@ -155,12 +172,12 @@ _NAME_WINDOW = 100
 # Chernihiv, said").
 _VERB_AFTER_NAME = re.compile(r"(?:,[^,“”\"]{1,150},)?%s\s+(?:%s)(?![\w-])" % (
     _AUXILIARIES, _VERBS))
-# Before a place where a diplomat serves, which is not the one who speaks ("the Russian Embassy
-# in Norway said", "Russia's ambassador in Seoul warned").
-_POSTED_TO = re.compile(r"(?<![\w-])(?:embass(?:y|ies)|ambassadors?|envoys?|consul(?:ate)?s?|"
-                        r"missions?|delegations?|representatives?)\s+(?:in|to|at)\s+(?:the\s+)?$",
-                        re.IGNORECASE)
-_POSTED_TO_WINDOW = 40
+# Before a place, which is not the one who speaks: where someone is ("a diplomat in Brussels
+# said") or where a diplomat serves ("Russia's ambassador to Seoul warned").
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:(?:embass(?:y|ies)|ambassadors?|envoys?|consul(?:ate)?s?|"
+                           r"missions?|delegations?|representatives?)\s+to|in|at)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_PLACE_WINDOW = 40
 # Up to the last character neither a word's nor a space, which no match of _BETWEEN or _PRONOUN
 # spans: their searches start after it; one of _POSSESSOR or _COORDINATED may start at it.
 _LAST_OTHER = re.compile(r"(?s).*[^\w\s]")
@@ -185,16 +202,20 @@ _TITLE_WORDS = ("former deputy vice prime foreign defence defense president mini
 # with").
 _TITLES = re.compile(r"(?:(?:%s[\w.’'-]*|of|the|for|%s)\s+)*" % (UPPER, "|".join(
     _TITLE_WORDS + "presidential press leader aide senior top chair chairman chairwoman "
-                   "negotiator official security national".split())))
+                   "negotiator official security national ministry".split())))
 # The nouns that end a title and are nobody's name ("Supreme Commander", "Murmansk Governor").
 _TITLE_NOUNS = frozenset(_TITLE_WORDS + "senator governor mayor colonel admiral captain sergeant "
                                         "lieutenant corporal analyst professor".split())
 # Capitalised words before a name that are no part of it ("Defence Minister", "Mr."); "King" and
 # "Prince" are surnames too ("Angus King"), so they end no title.
-_NOT_IN_NAME = _TITLE_NOUNS | frozenset("mr mrs ms dr prof sir dame lord gen col lt capt maj sgt "
-                                        "adm sen rep gov affairs department sheikh prince king "
-                                        "ministry embassy office government council committee "
-                                        "agency service parliament queen".split())
+# The nouns that end an institution's name, in a title too ("Secretary of State for Foreign and
+# Commonwealth Affairs").
+_INSTITUTION_NOUNS = frozenset("affairs department ministry embassy office government council "
+                               "committee agency service parliament".split())
+_ENDS_A_TITLE = _TITLE_NOUNS | _INSTITUTION_NOUNS
+_NOT_IN_NAME = _ENDS_A_TITLE | frozenset(
+    "mr mrs ms dr prof sir dame lord gen col lt capt maj sgt adm sen rep gov sheikh prince king "
+    "queen".split())
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
 # What a possessor stripped from a name leaves of it ("Sweden’s Supreme ..." without "Sweden").
 _POSSESSIVE_LEFT = re.compile(r"^['’]s?\s+")
@@ -299,9 +320,10 @@ def _without_titles(words):
     while first < len(words) and (words[first].lower() in _NOT_NAMES or
                                   words[first].rstrip(".").lower() in _NOT_IN_NAME):
         first += 1
-    # A place before its title ("Murmansk Governor Andrei Chibis"): the name follows the title.
+    # A place before its title ("Murmansk Governor Andrei Chibis"): the name follows the title,
+    # or the institution that ends it ("... Commonwealth Affairs Jane Smith").
     titled = [i for i in range(first, len(words) - 1)
-              if words[i].rstrip(".").lower() in _TITLE_NOUNS]
+              if words[i].rstrip(".").lower() in _ENDS_A_TITLE]
     return words[titled[-1] + 1:] if titled else words[first:]
 
 
@@ -359,6 +381,13 @@ class _Document:
             self.unlisted_names[words[0]] = person.name
             return person
         if len(words) >= 2:
+            # After a preposition, a place or someone spoken to ("an official in New Delhi");
+            # not a name after a place the gazetteer knows ("ambassador to Poland Ivan Petrenko"),
+            # which `named` leaves out.
+            at = offset + name.start(1)
+            if _PREPOSITION_BEFORE.search(self.text, max(0, at - _PLACE_WINDOW), at) and \
+                    not self.mention_within(at, at + 1):
+                return None
             person = self.named(name, offset=offset)
             if len(person.name) > len(self.unlisted_names.get(words[-1], "")):
                 self.unlisted_names[words[-1]] = person.name
@@ -416,11 +445,17 @@ class _Document:
         first = bisect_left(self.mention_starts, start)
         return first < len(self.mentions) and self.mention_starts[first] < end
 
-    def posted_to(self, offset):
-        """Whether the mention ending at `offset` names where a diplomat serves ("the Russian
-        Embassy in Norway"), not who speaks."""
+    def names_a_place(self, offset):
+        """Whether the mention ending at `offset` names where someone is or serves ("a diplomat
+        in Brussels", "the Russian Embassy in Norway"), not who speaks."""
         start = self.ending[offset][0]
-        return bool(_POSTED_TO.search(self.text, max(0, start - _POSTED_TO_WINDOW), start))
+        return bool(_PLACE_BEFORE.search(self.text, max(0, start - _PLACE_WINDOW), start))
+
+    def speaker_ending(self, offset):
+        """The actor of a mention ending at `offset` that is no place (see `names_a_place`), or
+        None."""
+        actor = self.mention_ending(offset)
+        return None if actor is None or self.names_a_place(offset) else actor
 
     def opening_subject(self, index):
         """(start, actor) of the person the sentence at `index` opens with, titles aside (not
@@ -482,7 +517,7 @@ def _subject(doc, start, verb_start, quotes, depth=0):
         return None, pronoun.group().strip().lower()
     actor = doc.mention_ending(end)
     if actor:
-        return ("" if doc.posted_to(end) else actor), None
+        return ("" if doc.names_a_place(end) else actor), None
     last_other = max(tail - 1, 0)
     possessor = _POSSESSOR.search(head, last_other)
     if possessor and doc.mention_ending(start + possessor.start()):
@@ -493,8 +528,12 @@ def _subject(doc, start, verb_start, quotes, depth=0):
         named = inner[:comma].rstrip() if comma >= 0 else None
         # The name before the appositive speaks, not one inside it ("Dmitry Peskov, spokesman
         # for Vladimir Putin, said"); else the appositive is the name ("his aide, Yuri Ushakov,").
-        before = doc.mention_ending(start + len(named)) if named else None
-        candidates = [actor for actor in (before, doc.mention_ending(start + len(inner)))
+        before = doc.speaker_ending(start + len(named)) if named else None
+        # Two phrases set off: "Jane Smith, speaking in Riga, where she was attending a summit,"
+        first = inner.find(",")
+        opening = doc.speaker_ending(start + len(inner[:first].rstrip())) \
+            if 0 <= first < comma else None
+        candidates = [actor for actor in (before, opening, doc.speaker_ending(start + len(inner)))
                       if actor]
         persons = [actor for actor in candidates if doc.types.get(actor) == "person"]
         if persons:
@@ -557,12 +596,20 @@ def _inverted(doc, verb, limit):
     stop = _CLAUSE_END.search(doc.text, verb.end(), limit)
     stop = stop.start() if stop else limit
     after = []
-    for start, end, actor in islice(doc.mentions, bisect_left(doc.mention_starts, verb.end()),
-                                    None):
+    first = bisect_left(doc.mention_starts, verb.end())
+    for index, (start, end, actor) in enumerate(islice(doc.mentions, first, None), first):
         if start >= stop:
             break
-        # a possessor does not speak ("announced during Zelensky’s visit")
-        if end <= stop and not _POSSESSIVE.match(doc.text, end):
+        # A possessor does not speak ("announced during Zelensky’s visit"), nor a place or
+        # party after a preposition ("said supplies to Ukraine"), nor a state's adjective but in
+        # a speaker's title ("said Russian officials", not "said continued Western supplies" or
+        # "saying German factories").
+        if end <= stop and not _POSSESSIVE.match(doc.text, end) and \
+                not _PREPOSITION_BEFORE.search(doc.text, max(0, start - _PLACE_WINDOW), start) \
+                and not (
+                doc.adjectives[index] and not (
+                    _DETERMINERS.fullmatch(doc.text, verb.end(), start) and
+                    _SPEAKER_AFTER_ADJECTIVE.match(doc.text, end))):
             after.append(actor)
     people = [actor for actor in after if doc.types.get(actor) == "person"]
     if not people:                  # "said State Department spokesman Ned Price"
@@ -570,6 +617,18 @@ def _inverted(doc, verb, limit):
         if person is not None:
             return person
     return (people or after or [None])[0]
+
+
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:to|in|at|on|from|with|against|into|over|about)"
+                                 r"\s+(?:the\s+)?$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\s*(?:an?|one|another|two|three|several|some)\s", re.IGNORECASE)
+_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|two|three|several|some)\s+)?")
+# A title or a group that speaks, after a state's adjective ("Russian Foreign Minister ...",
+# "Russian officials").
+_SPEAKER_AFTER_ADJECTIVE = re.compile(
+    r"\s+(?:%s|(?:officials?|diplomats?|sources?|spokes(?:man|woman|person|people)|authorities|"
+    r"negotiators?|leaders?|government|ministry|envoys?|ambassadors?|lawmakers?|senators?|"
+    r"military officials?|state media|media)(?![\w-]))" % UPPER)
 
 
 class _People:
@@ -771,18 +830,29 @@ def _after(doc, quote_start, quote_end, last, found, quotes, people):
         # unknown to the package; not the speaker of the quote before.
         if speaker is None:
             speaker = doc.named(_NAME_AFTER.match(text, verb.end(), limit))
-        return (None, None) if speaker is None else (speaker, "after")
+        if speaker is None:
+            return _unnamed(text, verb.end())
+        return speaker, "after"
     head = text[begin:verb.start()].strip()
-    # A clause, not a sentence of its own: a few words, or a name and its appositive
-    # (,” Dr. Nadia Korsgaard, a defense analyst at an institute in Copenhagen, told ...).
-    if len(head.split()) > 8 and not _NAME_BEFORE.match(head):
+    # A clause, not a sentence of its own: a few words, a name and its appositive
+    # (,” Dr. Nadia Korsgaard, a defense analyst at an institute in Copenhagen, told ...), or a
+    # long title and a name (,” British Secretary of State for Foreign Affairs Jane Smith said).
+    if len(head.split()) > 8 and not _NAME_BEFORE.match(head) and \
+            not _TITLED_NAME.fullmatch(head):
         return None, None
     speaker, pronoun = _subject(doc, begin, verb.start(), quotes)
     if pronoun:
         return people.resolve(pronoun, quote_start), "after+pronoun"
     if speaker is None:
         speaker = doc.named(_NAME_ONLY.fullmatch(text, begin, begin + len(head)))
-    return (None, None) if speaker is None else (speaker, "after")
+    return _unnamed(text, begin) if speaker is None else (speaker, "after")
+
+
+def _unnamed(text, at):
+    """("", "unnamed") where the reporting clause at `at` names someone only by an indefinite
+    description (,” said an analyst at a think tank; ,” a senior official said): someone the
+    text does not name, not the last speaker; else (None, None), for the other rules."""
+    return ("", "unnamed") if _INDEFINITE.match(text, at) else (None, None)
 
 
 def _colon(doc, sentence_start, colon):
@@ -816,14 +886,27 @@ def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, peop
     speaker, pronoun = subjects[index]
     if pronoun:
         speaker = people.resolve(pronoun, verb.start())
-    if speaker is None and not pronoun:
+    if speaker is None and not pronoun and verb.group() in _TAKES_AN_OBJECT:
+        # Who follows the verb is spoken to or of ("accused Tokyo of “...”"), not the speaker.
+        speaker = doc.named(_name_before(doc.text, sentence_start, verb.start()))
+    elif speaker is None and not pronoun:
         speaker = _inverted(doc, verb, quote_start)
         if speaker is None:                             # named, but not in the gazetteer
             speaker = doc.named(_NAME_AFTER.match(doc.text, verb.end(), quote_start),
-                                _NAME_BEFORE.search(doc.text, sentence_start, verb.start()))
+                                _name_before(doc.text, sentence_start, verb.start()))
     if speaker is None and not pronoun:
         return None, None
     return speaker, "before+pronoun" if pronoun else "before"
+
+
+def _name_before(text, start, end):
+    """The match of _NAME_BEFORE in text[start:end], or None; not a name after a lower-case word
+    ("a diplomat in Brussels, speaking on condition of anonymity, said"), which is no subject."""
+    name = _NAME_BEFORE.search(text, start, end)
+    if name and _AFTER_A_LOWER_CASE_WORD.search(text, max(start, name.start(1) - _WORD_WINDOW),
+                                                name.start(1)):
+        return None
+    return name
 
 
 def find_quotes(docs_or_sentences, gazetteer=None, mentions=None):

@@ -319,7 +319,53 @@ def test_a_day_after_the_speaker_is_not_a_name():
 def test_a_speaker_the_gazetteer_does_not_know_is_left_empty():
     assert quotes_of("“This war will end with talks between the two sides,” a senior "
                      "official said.") == [("", "This war will end with talks between the two "
-                                                "sides", "none")]
+                                                "sides", "unnamed")]
+
+
+@pytest.mark.parametrize("clause", ["a senior official said", "said an analyst at a policy "
+                                    "institute in Athens, who asked not to be named"])
+def test_a_speaker_described_without_a_name_is_not_the_speaker_before(clause):
+    text = (f"“We will not send troops to the country,” Lavrov said.\n“Moscow is trying to turn "
+            f"every form of support into a provocation,” {clause}.")
+    assert quotes_of(text)[1] == ("", "Moscow is trying to turn every form of support into a "
+                                      "provocation", "unnamed")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A state's adjective after the verb is no speaker, unless a title or group follows it.
+    ("An expert who asked not to be named said continued Western arms supplies to Ruritania "
+     "“only prolong the conflict and raise the risk”.", ("", "", "before")),
+    ("Foreign ministry spokeswoman Maria Zakharova went further, saying German factories that "
+     "make the missiles could become “legitimate targets for the Russian armed forces”.",
+     ("Maria Zakharova", "", "before")),
+    ("“The training will go on as long as it takes,” said Russian officials.",
+     ("Russia", "", "after")),
+    # A place is not a speaker, whether the gazetteer knows it or not.
+    ("A senior European diplomat in Brussels, speaking on condition of anonymity, said the "
+     "demands amounted to “asking the country to disarm in the middle of a war”.",
+     ("", "", "unnamed")),
+    ("A senior official in New Amsterdam, who did not wish to be named, told the broadcaster "
+     "the country was ready to “contribute in whatever way the parties find useful”.",
+     ("", "", "unnamed")),
+    # Who follows "accused" is accused, not the speaker; a time between subject and verb.
+    ("Maria Zakharova this month accused Tokyo of “direct complicity in the crimes of the "
+     "regime”.", ("Maria Zakharova", "", "before")),
+    ("The spokeswoman accused Port Elmsley of “direct complicity in the crimes of the regime”.",
+     ("", "", "unnamed")),
+    # A long title before the name after the quote.
+    ("“We will not send troops to the country,” Lavrov said.\n“If Moscow is serious about peace, "
+     "it can start by pulling its troops out,” British Secretary of State for Foreign and "
+     "Commonwealth Affairs Jane Whitfield said in London.", ("", "Jane Whitfield", "after")),
+    # "he" is the person a sentence opens with before two phrases set off by commas.
+    ("“We will not send troops to the country,” Lavrov said.\nKyiv’s reaction was swift. "
+     "President Volodymyr Zelensky, speaking in Vilnius, where he was attending a summit, "
+     "dismissed the document.\n“This is not a memorandum, it is an ultimatum,” he said.",
+     ("Volodymyr Zelensky", "", "after+pronoun")),
+], ids=["adjective-after-a-verb", "adjective-after-a-participle", "adjective-before-a-group",
+        "place-the-gazetteer-knows", "place-the-gazetteer-lacks", "accused-and-a-time",
+        "accused-a-place-the-gazetteer-lacks", "long-title", "two-phrases-set-off"])
+def test_who_is_not_the_speaker(text, expected):
+    assert quotes_of(text, ("speaker", "unlisted_speaker", "rule"))[-1] == expected
 
 
 def test_documents_and_sentences_give_the_same_quotes(seed_docs, seed_sentences):
