@@ -93,6 +93,11 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Peskov would not discuss the training of Ukrainian troops in Britain.",
     # Russian troops sent to Ukraine are no foreign troops.
     "Russian troops sent to Ukraine in 2022 were unacceptable to Kyiv, the minister said.",
+    # Russia accused of sending weapons is no demand to halt Western supplies; limiting military
+    # aid is no cap on an army; ending talks by leaving them is no withdrawal.
+    "Kyiv accused Moscow of interfering by sending in troops and weapons.",
+    "Several capitals are limiting their military aid budgets this year.",
+    "Moscow ended the talks by leaving the room, the diplomat said.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -563,6 +568,59 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "escalation_threat", "Russia", None),
     ("All such depots will be considered legitimate combat targets.", "escalation_threat", None,
      None),
+    # cues: a refusal with an adverb, "not even up for discussion", "cessation", "no vote",
+    # "the only realistic path to a lasting peace"
+    ("“We categorically do not accept the deployment of military contingents in the country,” "
+     "Zakharova said.", "no_foreign_troops", None, None),
+    ("Kyiv will not legally recognise the annexation of Crimea, the minister said.", "territory",
+     None, None),
+    ("Ushakov said the question of European troops in Ukraine was not even up for discussion.",
+     "no_foreign_troops", None, None),
+    ("The key condition should be a complete cessation of foreign military aid to Kyiv.",
+     "halt_weapons", None, None),
+    ("Moscow does not get a vote on Ukraine's path to NATO, the secretary-general said.",
+     "neutrality", None, None),
+    ("The only realistic path to a lasting peace ends with Russian troops leaving the country.",
+     "russian_withdrawal", None, None),
+    # topics
+    ("The ministry told Oslo to stop sending fighter jets to Ukraine.", "halt_weapons", None,
+     None),
+    ("Moscow warned Oslo to halt F-16 deliveries to Kyiv.", "halt_weapons", None, None),
+    ("Every shell sent to Kyiv prolongs the war, the ambassador said.", "halt_weapons", None,
+     None),
+    ("Moscow rejects the European troop deployment plan.", "no_foreign_troops", None, None),
+    ("The alliance pushed back against Moscow's demands on alliance membership.", "neutrality",
+     None, None),
+    ("The memorandum says Kyiv must give up territory, army and alliances.", "neutrality", None,
+     None),
+    ("The memorandum says Kyiv must give up territory, army and alliances.", "demilitarization",
+     None, None),
+    ("The Ukrainian armed forces must leave the territory of these regions, Lavrov said.",
+     "territory", None, None),
+    ("They want us to withdraw from our own land, the president said.", "territory", None, None),
+    ("The minister said Ukraine would never withdraw its troops from its own territory.",
+     "territory", None, None),
+    ("Russian negotiators proposed capping Ukraine's military at 85,000 troops.",
+     "demilitarization", None, None),
+    ("Kyiv has flatly ruled out any cap on its forces.", "demilitarization", None, None),
+    ("The envoy said the demands amounted to asking Ukraine to disarm in the middle of a war.",
+     "demilitarization", None, None),
+    ("Moscow said any ceasefire must include a halt to Ukrainian mobilization.",
+     "demilitarization", None, None),
+    ("Any truce would have to include a halt to Western arms deliveries and to mobilisation.",
+     "demilitarization", None, None),
+    ("A truce must not be used by Kyiv to mobilise more troops, the aide said.",
+     "demilitarization", None, None),
+    ("Russia must stop its attacks and withdraw, the minister said.", "russian_withdrawal", None,
+     None),
+    ("The only path to peace was for Moscow to accept a ceasefire and for its troops to "
+     "withdraw.", "russian_withdrawal", None, None),
+    ("Russia started this war, and Russia can end it by withdrawing its troops.",
+     "russian_withdrawal", None, None),
+    ("Officials said the jets would be treated as priority targets.", "escalation_threat", None,
+     None),
+    ("Ryabkov said Moscow would respond against those who supply the missiles.",
+     "escalation_threat", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
