@@ -52,7 +52,9 @@ with, titles aside ("Secretary of State Marco Rubio was more cautious: “...,�
 the one the sentence before opens with, in the same paragraph; else the last person named as
 the subject of a reporting verb or as the speaker of a quote (rule "after+pronoun",
 "before+pronoun"). A person the gazetteer gives the other pronoun is passed over ("she" is not
-Dmitry Peskov). The subject of a reporting verb is the actor named right before it (allowing
+Dmitry Peskov). A subject that is a title noun alone ("the ambassador said", "The foreign
+minister also criticised ..., saying") is the person the text last named with that title
+("Russia’s ambassador to Bulgaria, Jane Smith,", "Jane Smith, the ministry’s spokeswoman"). The subject of a reporting verb is the actor named right before it (allowing
 "has", "also", an adverb, an appositive between commas, or "X's office"); after "and" / "but"
 it is the subject of the nearest verb before that has one ("Lavrov replied that ... but added that ..."; not
 "claims" in "Peskov insisted Moscow was not seeking claims on Ukraine and said ..."), else the
@@ -432,6 +434,32 @@ class _Document:
             return _Unlisted(self.unlisted_names.get(words[0], words[0]))
         return _Unlisted(" ".join(words))
 
+    def titled(self, title, before):
+        """The person the text last named with the title noun `title` before `before`, for "the
+        ambassador" ("Russia’s ambassador to Bulgaria, Jane Smith, said", "Jane Smith, the
+        ministry's spokeswoman"): an actor, an _Unlisted person, or None."""
+        for noun in reversed(list(re.finditer(r"(?<![\w-])%s(?![\w-])" % title,
+                                              self.text[:before], re.IGNORECASE))):
+            after = _NAME_AFTER_TITLE_NOUN.match(self.text, noun.end(), before)
+            person = after and self._person_named(after, 1)
+            if person is None:
+                person = self._person_named(_NAME_BEFORE_TITLE_NOUN.search(
+                    self.text, max(0, noun.start() - _NAME_WINDOW), noun.start()), 1)
+            if person is not None:
+                return person
+        return None
+
+    def _person_named(self, match, group):
+        """The person whose name is `match`'s `group`: the gazetteer's, if it names a person
+        there, else one it lacks (`unlisted_person`), or None."""
+        if not match:
+            return None
+        first = bisect_left(self.mention_starts, match.start(group))
+        if first < len(self.mentions) and self.mention_starts[first] == match.start(group) and \
+                self.types.get(self.mentions[first][2]) == "person":
+            return self.mentions[first][2]
+        return self.unlisted_person(match)
+
     def sentence_at(self, offset):
         """Index (into self.sentences) of the sentence holding `offset`, or the one before."""
         return max(0, bisect_right(self.starts, offset) - 1)
@@ -480,6 +508,10 @@ class _Document:
             if (mention_start < end and _TITLES.fullmatch(self.text, start, mention_start)
                     and not _POSSESSIVE.match(self.text, mention_end)):
                 return mention_start, actor
+        described = _DESCRIBED_OPENING.match(self.text, start, end)
+        if described:
+            person = self.titled(described.group(1), start)
+            return None if person is None else (start, person)
         name = _OPENING_NAME.match(self.text, start, end)
         if not name or _POSSESSIVE.match(self.text, name.end()):
             return None
@@ -569,6 +601,9 @@ def _subject(doc, start, verb_start, quotes, depth=0):
         opening = doc.opening_subject(index) if doc.sentences[index][2] == start else None
         if opening and opening[0] < start + coordinated.start():
             return opening[1], None
+    described = _DESCRIBED_END.search(head)
+    if described:
+        return doc.titled(described.group(1), start + described.start()), None
     return doc.unlisted_person(_NAME_BEFORE.search(head), start), None
 
 
@@ -621,6 +656,21 @@ def _inverted(doc, verb, limit):
 
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:to|in|at|on|from|with|against|into|over|about)"
                                  r"\s+(?:the\s+)?$", re.IGNORECASE)
+# A person referred to by a title noun alone ("The ambassador also criticised ...", ",” the
+# minister said), who is the one the text named with it before (`_Document.titled`).
+_DESCRIBED = (r"[Tt]he (?:\w+ )?(ambassador|minister|spokes(?:man|woman|person)|envoy|chancellor|"
+              r"secretary|diplomat|commander|governor|senator|adviser|advisor|aide|negotiator|"
+              r"analyst|premier|president|mayor)")
+_DESCRIBED_OPENING = re.compile(_DESCRIBED + r"(?![\w'’-])")
+_DESCRIBED_END = re.compile(r"(?<![\w-])" + _DESCRIBED + r"\s*$")
+# The name after a title noun, perhaps past where the title holds ("ambassador to Bulgaria,
+# Jane Smith"), and the name before an appositive holding one ("Jane Smith, the ministry's
+# spokeswoman").
+_NAME_AFTER_TITLE_NOUN = re.compile(
+    r"(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?%s[\w'’-]*(?:\s+%s[\w'’-]*)?)?,?\s+(%s[\w'’-]+"
+    r"(?:\s+%s[\w'’-]+){0,2})" % (UPPER, UPPER, UPPER, UPPER))
+_NAME_BEFORE_TITLE_NOUN = re.compile(r"(%s[\w'’-]+(?:\s+%s[\w'’-]+){0,2}),\s+[^,.“”\"]{0,60}$"
+                                     % (UPPER, UPPER))
 _INDEFINITE = re.compile(r"\s*(?:an?|one|another|two|three|several|some)\s", re.IGNORECASE)
 _DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|two|three|several|some)\s+)?")
 # A title or a group that speaks, after a state's adjective ("Russian Foreign Minister ...",

@@ -361,9 +361,17 @@ def test_a_speaker_described_without_a_name_is_not_the_speaker_before(clause):
      "President Volodymyr Zelensky, speaking in Vilnius, where he was attending a summit, "
      "dismissed the document.\n“This is not a memorandum, it is an ultimatum,” he said.",
      ("Volodymyr Zelensky", "", "after+pronoun")),
+    # A title noun alone is the person the text named with it before.
+    ("Russia’s ambassador to Ruritania, Aino Lehtinen, said the supplies must stop.\nThe "
+     "ambassador also criticised the plans, saying that “no foreign soldiers will be tolerated "
+     "on its territory”.", ("", "Aino Lehtinen", "before")),
+    ("Maria Zakharova, the foreign ministry’s spokeswoman, said on Thursday the talks were off."
+     "\nLavrov said nothing.\n“There will be no more talks this year,” the spokeswoman said.",
+     ("Maria Zakharova", "", "after")),
 ], ids=["adjective-after-a-verb", "adjective-after-a-participle", "adjective-before-a-group",
         "place-the-gazetteer-knows", "place-the-gazetteer-lacks", "accused-and-a-time",
-        "accused-a-place-the-gazetteer-lacks", "long-title", "two-phrases-set-off"])
+        "accused-a-place-the-gazetteer-lacks", "long-title", "two-phrases-set-off",
+        "title-noun-alone-opening", "title-noun-alone-after-a-quote"])
 def test_who_is_not_the_speaker(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker", "rule"))[-1] == expected
 
