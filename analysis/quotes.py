@@ -122,10 +122,15 @@ _PRONOUN = re.compile(r"(?<![\w-])(?:he|she|He|She)\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:he|she)(?![\w-])", re.IGNORECASE)
 
 
+# Small words inside a name ("Eloy Alfaro de Alba", "Ursula von der Leyen").
+_PARTICLES = r"(?:de|da|di|del|dos|du|van|von|der|den|la|le|bin|ibn|al)(?:\s+(?:der|la|los))?"
+
+
 def _name(words_before):
     """A name, as the gazetteer may lack it: capitalised words, up to `words_before` of them
     before the last ("Olga Lebedeva", "Mr. Smith", "Ingrida Šimonytė")."""
-    return rf"(?:{UPPER}[\w.'’-]*\s+){{0,{words_before}}}{UPPER}[\w'’-]+"
+    return (rf"(?:{UPPER}[\w.'’-]*\s+(?:{_PARTICLES}\s+)?){{0,{words_before}}}"
+            rf"{UPPER}[\w'’-]+")
 
 
 _NAME = _name(3)
@@ -202,9 +207,14 @@ _TITLE_WORDS = ("former deputy vice prime foreign defence defense president mini
 # Before a sentence's subject: titles and names ("Secretary of State", "Russian President"), in
 # capitals or not; other lower-case words make a phrase that is not a title ("In an interview
 # with").
-_TITLES = re.compile(r"(?:(?:%s[\w.’'-]*|of|the|for|%s)\s+)*" % (UPPER, "|".join(
+_TITLE_WORD = r"(?:%s[\w.’'-]*|of|the|for|%s)\s+" % (UPPER, "|".join(
     _TITLE_WORDS + "presidential press leader aide senior top chair chairman chairwoman "
-                   "negotiator official security national ministry".split())))
+                   "negotiator official security national ministry".split()))
+_TITLES = re.compile(r"(?:%s)*" % _TITLE_WORD)
+_TITLE_WORD_AFTER = re.compile(r"\s+(?:%s)(?![\w'’-])" % "|".join(_TITLE_WORDS))
+# A name after its title at a sentence's start, the name ending the capitalised words.
+_TITLED_OPENING = re.compile(r"(?:%s)*?(%s)(?![\w'’-])(?!\s+%s)" % (_TITLE_WORD, _name(2),
+                                                                    _TITLE_WORD))
 # The nouns that end a title and are nobody's name ("Supreme Commander", "Murmansk Governor").
 _TITLE_NOUNS = frozenset(_TITLE_WORDS + "senator governor mayor colonel admiral captain sergeant "
                                         "lieutenant corporal analyst professor".split())
@@ -434,20 +444,37 @@ class _Document:
             return _Unlisted(self.unlisted_names.get(words[0], words[0]))
         return _Unlisted(" ".join(words))
 
-    def titled(self, title, before):
+    def titled(self, title, modifier, before):
         """The person the text last named with the title noun `title` before `before`, for "the
-        ambassador" ("Russia’s ambassador to Bulgaria, Jane Smith, said", "Jane Smith, the
-        ministry's spokeswoman"): an actor, an _Unlisted person, or None."""
-        for noun in reversed(list(re.finditer(r"(?<![\w-])%s(?![\w-])" % title,
+        ambassador": the gazetteer's person whose mention holds the title ("the Russian foreign
+        minister"), or the name after the title ("Russia’s ambassador to Bulgaria, Jane Smith,
+        said") or before it ("Jane Smith, the ministry's spokeswoman"): an actor, an _Unlisted
+        person, or None. With a `modifier` ("the Russian minister"), only a title with a word
+        starting as it does just before it or up to the name ("Russia’s", "Russian Foreign
+        Minister"; not "Minister Jane Smith ... met her Russian counterpart")."""
+        stem = modifier and re.compile(r"(?<![\w-])%s" % re.escape(modifier[:_STEM_LETTERS]),
+                                       re.IGNORECASE)
+        nouns = "|".join(_SAME_TITLE.get(title.lower(), [title]))
+        for noun in reversed(list(re.finditer(r"(?<![\w-])(?:%s)(?![\w-])" % nouns,
                                               self.text[:before], re.IGNORECASE))):
-            after = _NAME_AFTER_TITLE_NOUN.match(self.text, noun.end(), before)
-            person = after and self._person_named(after, 1)
-            if person is None:
-                person = self._person_named(_NAME_BEFORE_TITLE_NOUN.search(
-                    self.text, max(0, noun.start() - _NAME_WINDOW), noun.start()), 1)
-            if person is not None:
+            person, end = self._holder(noun, before)
+            if person is not None and not (stem and not stem.search(
+                    self.text, max(0, noun.start() - _MODIFIER_WINDOW), end)):
                 return person
         return None
+
+    def _holder(self, noun, before):
+        """(the person holding the title at the match `noun`, or None; where their name ends)."""
+        first = bisect_right(self.mention_starts, noun.start()) - 1
+        if first >= 0 and self.mentions[first][1] >= noun.end() and \
+                self.types.get(self.mentions[first][2]) == "person":
+            return self.mentions[first][2], self.mentions[first][1]
+        after = _NAME_AFTER_TITLE_NOUN.match(self.text, noun.end(), before)
+        person = after and self._person_named(after, 1)
+        if person is not None:
+            return person, after.end(1)
+        return self._person_named(_NAME_BEFORE_TITLE_NOUN.search(
+            self.text, max(0, noun.start() - _NAME_WINDOW), noun.start()), 1), noun.end()
 
     def _person_named(self, match, group):
         """The person whose name is `match`'s `group`: the gazetteer's, if it names a person
@@ -458,7 +485,8 @@ class _Document:
         if first < len(self.mentions) and self.mention_starts[first] == match.start(group) and \
                 self.types.get(self.mentions[first][2]) == "person":
             return self.mentions[first][2]
-        return self.unlisted_person(match)
+        person = self.unlisted_person(match)
+        return person if person is not None and person.name else None
 
     def sentence_at(self, offset):
         """Index (into self.sentences) of the sentence holding `offset`, or the one before."""
@@ -510,9 +538,12 @@ class _Document:
                 return mention_start, actor
         described = _DESCRIBED_OPENING.match(self.text, start, end)
         if described:
-            person = self.titled(described.group(1), start)
+            person = self.titled(*described.group(2, 1), start)
             return None if person is None else (start, person)
         name = _OPENING_NAME.match(self.text, start, end)
+        if name and _TITLE_WORD_AFTER.match(self.text, name.end()):
+            # "Chinese Foreign Ministry spokeswoman Jane Smith": the capitals open a title.
+            name = _TITLED_OPENING.match(self.text, start, end) or name
         if not name or _POSSESSIVE.match(self.text, name.end()):
             return None
         person = self.unlisted_person(name)
@@ -603,21 +634,26 @@ def _subject(doc, start, verb_start, quotes, depth=0):
             return opening[1], None
     described = _DESCRIBED_END.search(head)
     if described:
-        return doc.titled(described.group(1), start + described.start()), None
+        return doc.titled(*described.group(2, 1), start + described.start()), None
     return doc.unlisted_person(_NAME_BEFORE.search(head), start), None
 
 
 def _participle_subject(doc, start, verb_start, verbs, subjects):
     """(speaker, pronoun) of a participle at verb_start, in the sentence from `start`: those of
     the last reporting verb with a subject before it in the sentence ("Lavrov said ..., adding
-    that"), else the person the sentence opens with ("Kremlin spokesman Dmitry Peskov was
-    blunt, saying"), else the "he" or "she" it opens with. `subjects` are those of `verbs` so
-    far."""
+    that"), or with its speaker after it ("..., said Lavrov, adding that"), else the person
+    the sentence opens with ("Kremlin spokesman Dmitry Peskov was blunt, saying"), else the
+    "he" or "she" it opens with. `subjects` are those of `verbs` so far."""
     for verb, subject in zip(reversed(verbs[:len(subjects)]), reversed(subjects)):
         if verb.start() < start:
             break
         if subject != (None, None):
             return subject
+        if verb.group() not in _TAKES_AN_OBJECT:
+            speaker = _inverted(doc, verb, verb_start) or \
+                doc.named(_NAME_AFTER.match(doc.text, verb.end(), verb_start))
+            if speaker is not None:
+                return speaker, None
     opening = doc.opening_subject(doc.sentence_at(start))
     if opening and opening[0] < verb_start:
         return opening[1], None
@@ -640,7 +676,8 @@ def _inverted(doc, verb, limit):
         # a speaker's title ("said Russian officials", not "said continued Western supplies" or
         # "saying German factories").
         if end <= stop and not _POSSESSIVE.match(doc.text, end) and \
-                not _PREPOSITION_BEFORE.search(doc.text, max(0, start - _PLACE_WINDOW), start) \
+                not _PREPOSITION_BEFORE.search(doc.text, max(verb.end(), start - _PLACE_WINDOW),
+                                               start) \
                 and not (
                 doc.adjectives[index] and not (
                     _DETERMINERS.fullmatch(doc.text, verb.end(), start) and
@@ -658,17 +695,26 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:to|in|at|on|from|with|against|in
                                  r"\s+(?:the\s+)?$", re.IGNORECASE)
 # A person referred to by a title noun alone ("The ambassador also criticised ...", ",” the
 # minister said), who is the one the text named with it before (`_Document.titled`).
-_DESCRIBED = (r"[Tt]he (?:\w+ )?(ambassador|minister|spokes(?:man|woman|person)|envoy|chancellor|"
+_DESCRIBED = (r"[Tt]he (?:(\w+) )?(ambassador|minister|spokes(?:man|woman|person)|envoy|chancellor|"
               r"secretary|diplomat|commander|governor|senator|adviser|advisor|aide|negotiator|"
               r"analyst|premier|president|mayor)")
+# Title nouns that name the same post ("Russia’s ambassador ... The Russian envoy said").
+_SAME_TITLE = {noun: group for group in (["ambassador", "envoy"],
+                                          ["spokesman", "spokeswoman", "spokesperson"],
+                                          ["adviser", "advisor", "aide"],
+                                          ["premier", "prime minister"])
+               for noun in group}
+_STEM_LETTERS = 5
+_MODIFIER_WINDOW = 40
 _DESCRIBED_OPENING = re.compile(_DESCRIBED + r"(?![\w'’-])")
 _DESCRIBED_END = re.compile(r"(?<![\w-])" + _DESCRIBED + r"\s*$")
-# The name after a title noun, perhaps past where the title holds ("ambassador to Bulgaria,
-# Jane Smith"), and the name before an appositive holding one ("Jane Smith, the ministry's
-# spokeswoman").
+# The name after a title noun: the last one or two capitalised words of the title's run
+# ("ambassador to Bulgaria, Jane Smith", "Minister of Foreign Affairs and Trade Jane Smith"),
+# and the name before an appositive holding one ("Jane Smith, the ministry's spokeswoman").
+_TITLE_RUN_WORD = r",?\s+(?:(?:to|of|for|in|at|and|the)\s+)*%s" % UPPER
 _NAME_AFTER_TITLE_NOUN = re.compile(
-    r"(?:\s+(?:to|of|for|in|at)\s+(?:the\s+)?%s[\w'’-]*(?:\s+%s[\w'’-]*)?)?,?\s+(%s[\w'’-]+"
-    r"(?:\s+%s[\w'’-]+){0,2})" % (UPPER, UPPER, UPPER, UPPER))
+    r"(?:%s[\w'’-]*)*?,?\s+(%s[\w'’-]*(?:\s+%s[\w'’-]+)?)(?![\w'’-])(?!%s)"
+    % (_TITLE_RUN_WORD, UPPER, UPPER, _TITLE_RUN_WORD))
 _NAME_BEFORE_TITLE_NOUN = re.compile(r"(%s[\w'’-]+(?:\s+%s[\w'’-]+){0,2}),\s+[^,.“”\"]{0,60}$"
                                      % (UPPER, UPPER))
 _INDEFINITE = re.compile(r"\s*(?:an?|one|another|two|three|several|some)\s", re.IGNORECASE)

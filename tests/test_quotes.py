@@ -22,6 +22,10 @@ def quotes_of(text, columns=("speaker", "quote", "rule")):
      "Chair Konstantin Kosachev.", "Konstantin Kosachev", "after"),
     ("\"The participation of instructors could destabilize the situation,\" Kremlin "
      "spokesman Dmitry Peskov told reporters.", "Dmitry Peskov", "after"),
+    # after: "according to" and the name, the gazetteer's or not
+    ("“The flow of weapons must stop at once,” according to Lavrov.", "Sergei Lavrov", "after"),
+    ("“The flow of weapons must stop at once,” according to Russian Foreign Minister Sergei "
+     "Lavrov.", "Sergei Lavrov", "after"),
     # before: name and verb, then the quote in the same sentence
     ("Trump told reporters aboard the plane: “I will talk to him on Tuesday.”",
      "Donald Trump", "before"),
@@ -368,10 +372,31 @@ def test_a_speaker_described_without_a_name_is_not_the_speaker_before(clause):
     ("Maria Zakharova, the foreign ministry’s spokeswoman, said on Thursday the talks were off."
      "\nLavrov said nothing.\n“There will be no more talks this year,” the spokeswoman said.",
      ("Maria Zakharova", "", "after")),
+    # ... with its modifier near the title, and a title naming the same post.
+    ("Ruritania's Minister of Foreign Affairs and Trade Aino Lehtinen met her Russian "
+     "counterpart.\nRussian Foreign Minister Sergei Lavrov spoke first.\nThe Russian minister "
+     "said any deal must recognise “the realities that have formed on the ground”.",
+     ("Sergei Lavrov", "", "before")),
+    ("Russia’s ambassador to the United Nations, Aino Lehtinen, spoke on Monday.\nThe Russian "
+     "envoy added that the goals “will be achieved one way or another”.",
+     ("", "Aino Lehtinen", "before")),
+    # A participle after a speaker named after the verb.
+    ("“The path to peace is clear,” said Aino Lehtinen, adding that no country could be allowed "
+     "“to redraw borders by force and be rewarded for it”.", ("", "Aino Lehtinen", "before")),
+    # Small words inside a name.
+    ("Ruritania’s ambassador Eloy Alfaro de Alba called for a ceasefire and said any agreement "
+     "should respect “the sovereignty and territorial integrity of all states”.",
+     ("", "Eloy Alfaro de Alba", "before")),
+    # A title in capitals and lower case before the name opening a sentence.
+    ("Ruritanian Foreign Ministry spokeswoman Aino Lehtinen spoke on Wednesday. “Our position "
+     "on the crisis is objective and consistent,” she said.", ("", "Aino Lehtinen",
+                                                              "after+pronoun")),
 ], ids=["adjective-after-a-verb", "adjective-after-a-participle", "adjective-before-a-group",
         "place-the-gazetteer-knows", "place-the-gazetteer-lacks", "accused-and-a-time",
         "accused-a-place-the-gazetteer-lacks", "long-title", "two-phrases-set-off",
-        "title-noun-alone-opening", "title-noun-alone-after-a-quote"])
+        "title-noun-alone-opening", "title-noun-alone-after-a-quote", "title-noun-and-modifier",
+        "title-noun-of-the-same-post", "participle-after-an-inverted-speaker",
+        "particle-in-a-name", "title-in-capitals-and-lower-case"])
 def test_who_is_not_the_speaker(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker", "rule"))[-1] == expected
 
