@@ -34,6 +34,10 @@ def _cues(*phrases):
     return r"(?i:" + "|".join(phrases) + r")"
 
 
+# A section's name that heads teasers at a page's foot ("Top stories"), or labels the article
+# at its top (see _remove_teaser_lists).
+_SECTION_NAME = r"^top (?:news|stories)$"
+SECTION_NAME = re.compile(_cues(_SECTION_NAME))
 # "Read more" glued to the headline it introduces, as copied ("Read moreWhat is ...").
 _GLUED_KICKER = r"^(?:read|see) (?:more|also)(?-i:[A-Z])"
 GLUED_KICKER = re.compile(_cues(_GLUED_KICKER))
@@ -54,7 +58,9 @@ CUE_PHRASES = {
         r"\bsmall favou?r to ask\b", r"\bremind me (?:later|in \w+)\b",
         r"\b(?:regular|one-off|monthly|annual|recurring) (?:contribution|donation|gift)\b",
         r"\byour (?:contribution|donation)s? (?:helps?|keeps?|allows?|makes?)\b",
-        r"\breaders like you\b", r"\bhelp us (?:keep|continue|produce)\b"),
+        r"\breaders like you\b", r"\bhelp us (?:keep|continue|produce)\b",
+        r"^make (?:a )?contribution\W*$", r"\bbehind a (?:\w+ )?paywall\b",
+        r"\b(?:value|appreciate) your readership\b"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
         r"\bsubscribers? agree\b",
@@ -65,7 +71,9 @@ CUE_PHRASES = {
         r"\balready (?:have an account|a subscriber)\b", r"^enter your e-?mail\b",
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$",
         r"^get (?:an? )?(?:e-?mail|push|news) alerts?\b",
-        r"^get exclusive (?:analysis|insights|content|coverage)\b"),
+        r"^get exclusive (?:analysis|insights|content|coverage)\b",
+        r"^get \d+% off\b", r"\byour (?:premium |free )?(?:period|subscription|trial|access) "
+        r"(?:will )?expires?\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -82,7 +90,8 @@ CUE_PHRASES = {
         r"\bcomments (?:are|will be) (?:moderated|reviewed|closed)\b",
         r"^comments (?:under|on|for|to) this (?:article|story|page) (?:have|has) been "
         r"(?:deactivated|disabled|closed|turned off)\b",
-        r"^your (?:e-?mail|name)(?: address)?\W*$"),
+        r"^your (?:e-?mail|name)(?: address)?\W*$",
+        r"^commenting (?:for|on) this (?:story|article) is (?:now )?closed\b"),
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
         r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags|"
@@ -90,7 +99,7 @@ CUE_PHRASES = {
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
         r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b",
         # Not "Latest news" alone: a page may print it as a label over the article's headline.
-        r"^latest (?:on|from) [^.!?]{1,40}$", r"\bmost recent$",
+        r"^latest (?:on|from) [^.!?]{1,40}$", r"\bmost recent$", _SECTION_NAME,
         r"^related(?: (?:articles?|stories|news|coverage))?: [^.!?]*[^.!?:]$",
         r"^on the same (?:topic|subject)$", r"^popular (?:stories|articles|news)$",
         r"^(?:articles|stories|more) in this (?:story|series|dossier)$",
@@ -197,9 +206,14 @@ LINE_RULES = {
              r"\d+ ?m \d+ ?s|feedback|view gallery|x \(formerly twitter\)|"
              r"why you can trust [^.]{1,40}|join our [\w ]{1,20} channel(?: [^.]{0,60})?|"
              # a list of tags on one line: "Subjects: Russia, negotiations, Istanbul"
-             r"(?:tags?|tagged|topics?|subjects?|keywords?|filed under):\s*[^.!?]{1,200}?|"
+             r"(?:tags?|tagged|topics?|subjects?|keywords?|filed under|categor(?:y|ies)):\s*"
+             r"[^.!?]{1,200}?\.?|"
              r"(?:related search(?:es)?|related topics):\s*[^.!?]{1,200}?|"
-             r"join now|@\w+|(?:back to )?top|story highlights|"
+             r"join now|@\w+|(?:back to )?top|story highlights|share ?[-–—|] ?\w+|"
+             r"change (?:font |text )?size|close(?: x)?|did you find an? (?:error|mistake)\??|"
+             r"read (?:the|this) (?:article|story) in:? [^.]{1,80}|(?:text )?ad:.*|"
+             # an address alone ("jane.smith@example.com"), or after a label ("iOS: https://...")
+             r"\S+@\S+\.\w+|[^.:]{1,40}: https?://\S+|"
              # the outlet's own name after "Follow": "Follow Example News"
              r"follow(?-i: [A-Z][\w'’-]*){1,3}|"
              r"(?:do you like (?:the content of )?|did you (?:like|enjoy) |was )"
@@ -216,7 +230,7 @@ LINE_RULES = {
     "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|"
                       r"^click (?:here|the|on|to)\b|"
                       r"\bmust be (?:logged|signed) in\b|\bsave (?:articles|stories) for later\b|"
-                      r"\byour personal (?:news )?feed\b)",
+                      r"\byour personal (?:news )?feed\b|\bbecome a fan of\b)",
     # A line of six words or more in capitals that ends no sentence: a link ("CLICK HERE TO
     # ...", a headline of another article); an article's subheading is shorter.
     "link in capitals": r"^(?=(?:\S+ ){5})[^a-z]*[A-Z][^a-z]*(?<![.!?:;\"”’')…*])$",
@@ -232,6 +246,7 @@ LINE_RULES = {
                      r"this (?:article|story|report) (?:has been|was) "
                      r"(?:updated|corrected|amended)\b|"
                      r"a version of this (?:article|story) appear|"
+                     r"this (?:article|story) was (?:originally |first )?published (?:in|on|by) |"
                      # "Published in Example Daily, June 15th, 2024": the print edition.
                      r"published in [^.,]{1,40}, [^.]{0,30}\d{4}\.?$)",
     "link text": r"(?i:,? \(?opens? (?:in )?(?:a )?new (?:tab|window)\)?)\.?$",
@@ -264,11 +279,13 @@ LINE_RULES = {
                     r"(?:[^.]|\.(?=\S)){1,80}$|"
                     # an agency's credit in brackets or after the caption's full stop:
                     # "... on Wednesday. [Example News]", "... in Donetsk. AFP Photo"
-                    r"[.!?] (?-i:\[" + UPPER + r"[\w.'’&-]*(?: " + UPPER + r"[\w.'’&-]*){0,3}\])"
+                    r"[.!?] (?-i:\[" + UPPER + r"[\w.'’&/-]*(?: " + UPPER + r"[\w.'’&/-]*){0,3}\])"
                     r"\s*$|"
                     r"[.!?] (?:[\w-]+/)*(?:" + _AGENCIES + r")(?:/[\w-]+)* (?:photo|images?)\s*$|"
                     # "... in Tokyo. (Photo by Example Agency)"
                     r"\((?:photo|image|picture)s? (?:by|courtesy(?: of)?) [^()]{1,60}\)\s*$|"
+                    # "Featured photo via Facebook/Jane Smith", "... in Minsk. Photo via Example"
+                    r"(?:^(?:featured )?|[.!?] )(?:photo|image|picture)s? via [^.]{1,60}$|"
                     # a caption and its source after a slash: "... on June 2. / Example News"
                     r"^[^/]{1,200}[.!?] / [^./]{1,40}$|"
                     # an agency and a photographer alone: "Keystone / Jane Smith"
@@ -291,8 +308,21 @@ LINE_RULES = {
                     # ... after a slash: "Vilnius Town Hall / P. Peleckis/BNS"
                     r"(?-i: / (?:" + UPPER + r"\.|" + _CAPITALISED + ") " + _CAPITALISED + "/"
                     + UPPER + r"[\w'’-]*)\s*$|"
-                    # a caption ending in its agency: "... in Moscow on June 14. — AFP"
-                    r"[.!?] ?[—–-] ?(?:" + _AGENCIES + r")(?:/\w+)?\s*$)",
+                    # a caption ending in its agency: "... in Moscow on June 14. — AFP"; not a
+                    # paragraph with a quotation that an agency signs ('... “...”. — AFP')
+                    r"^(?!.*[\"“”]).*[.!?] ?[—–-] ?(?:" + _AGENCIES + r")(?:/\w+)?\s*$)",
+    # A caption without a credit: one sentence in the present tense that ends in a full date
+    # ("Jane Smith speaks to reporters in Moscow on March 11, 2025."); an article's sentence
+    # tells what happened in the past tense.
+    "photo caption": r"^(?![^.]*[\"“”])(?!.*\. [A-Z])(?=.*\b(?<!will )(?<!to )(?<!would )"
+                     r"(?<!could )(?<!may )(?<!might )(?<!shall )(?:speaks|chairs|holds?|"
+                     r"attends?|gestures|looks on|walks|arrives?|meets?|delivers|shake?s? hands|"
+                     r"poses?|listens?|greets?|takes? part|inspects?|rides|prays|lays|"
+                     r"fires? (?:a|an|at|toward|towards)\b)\b)[^\n]{20,300}"
+                     r"(?:,| on) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
+                     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|"
+                     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*),? "
+                     r"\d{4}\.$",
     # Who wrote, edited or contributed, and where the text came from.
     "credit line": r"^" + _CREDIT + r"(?:[;,.]? (?:and )?" + _CREDIT + r")*\.?$"
                    r"|^(?i:sources?): [^.]{1,80}$"
@@ -333,7 +363,7 @@ TRIGGERS = {
     "donation appeal": ("support", "donat", "contribution", "ad-free", "ads-free",
                         "dear reader", "message from", "your help", "not ready to", "remind me",
                         "payment method", "paying method", "become a", "small favo",
-                        "readers like you"),
+                        "readers like you", "paywall", "your readership"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
                        "never miss", "for reading"),
     "editor's note": ("this article", "this story", "this report", "editor's note"),
@@ -587,11 +617,16 @@ def _remove_teaser_lists(lines, rules):
     up to the first line that is not one. Furniture between them is passed over (a time stamp, a
     caption), but not a longer run of it: share buttons after a heading end its list, and the
     article's own headline may follow them. A teaser that carries its own headline ("Read more:
-    ...", "Read moreWhat is ...") heads no list: the article goes on after it."""
+    ...", "Read moreWhat is ...") heads no list: the article goes on after it. A section's
+    name ("Top stories") heads one only after the article has begun: above it, it may be the
+    label over the article's own headline."""
+    begun = next((i for i, (_, line) in enumerate(lines)
+                  if rules[i] is None and _ends_sentence(line) and _is_long(line)), len(lines))
     for i, rule in enumerate(rules):
         line = lines[i][1]
         heading = _is_headline(line) or line.endswith(":")
-        if rule != "teaser" or not heading or ": " in line or GLUED_KICKER.match(line):
+        if rule != "teaser" or not heading or ": " in line or GLUED_KICKER.match(line) or \
+                (i < begun and SECTION_NAME.match(line)):
             continue
         # An item of a menu ("Home", "Trending", "Cities"), not the heading of a list: stubs
         # around it, and two after it (after a heading, a kicker such as "World" is a stub too,

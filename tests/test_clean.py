@@ -305,6 +305,35 @@ def test_broken_paragraph_is_rejoined():
      "donation appeal"),
     ("You could close this page. Or you could join our community and help us produce more "
      "materials like this.", "donation appeal"),
+    ("The minister speaks to reporters in Ruritania City on March 11, 2025.", "photo caption"),
+    ("Soldiers fire a howitzer toward enemy positions near the river on 2 June 2025.",
+     "photo caption"),
+    ("The president chairs a meeting of the security council on Tuesday, April 1, 2025.",
+     "photo caption"),
+    ("The president chairs a meeting in the capital. [Photo/Agencies]", "photo credit"),
+    ("Featured photo via Facebook/Aino Lehtinen", "photo credit"),
+    ("The two ministers at the conference. Photo via Facebook/Aino Lehtinen", "photo credit"),
+    ("Share - WeChat", "label"),
+    ("Change Size", "label"),
+    ("Close x", "label"),
+    ("Did you find an error?", "label"),
+    ("Read the article in: Ruritanian, Russian", "label"),
+    ("TEXT AD: Call Example Motors today", "label"),
+    ("jane.smith@example.com", "label"),
+    ("Android: https://example.com/app", "label"),
+    ("Categories: International, Politics.", "label"),
+    ("If you have a Facebook account, become a fan of Example News.", "account prompt"),
+    ("Get 50% off now", "newsletter box"),
+    ("Your premium period will expire in 0 day(s)", "newsletter box"),
+    ("This article was published in example.com with the title \"Talks stall\".",
+     "editor's note"),
+    ("Make Contribution", "donation appeal"),
+    ("It is essential to acknowledge that news costs money, and we take pride in never placing "
+     "our stories behind a prohibitive paywall.", "donation appeal"),
+    ("Whether you turn to us for daily updates, in-depth investigations or entertaining trending "
+     "stories, we value your readership.", "donation appeal"),
+    ("Commenting for this story is now closed.", "comment form"),
+    ("Top stories", "teaser"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -358,7 +387,13 @@ def test_article_sentences_with_cue_like_words_stay():
             "The latest on the talks is that they have stalled, the diplomat said.\n"
             "He gave them credit: the talks were going well.\n"
             "The memoir was printed without permission, but reproduction of it is rare.\n"
-            "The photo by the agency showed the convoy (Photo archives were closed) yesterday.")
+            "The photo by the agency showed the convoy (Photo archives were closed) yesterday.\n"
+            "Russia and Ukraine held peace talks in Istanbul on May 16, 2025.\n"
+            "The delegations will hold talks in Geneva on June 2, 2025.\n"
+            "Waves of drones struck the city on 2 June 2025.\n"
+            "Peskov said the proposal was “not serious”. — AFP\n"
+            "Top officials said they will close the airport on Tuesday.\n"
+            "Ask the minister: she will tell you the same, the envoy said.")
     assert clean_text(text).text == text
 
 
@@ -417,6 +452,15 @@ def test_headlines_under_a_teaser_heading_go_up_to_the_next_sentence():
     assert [rule for *_, rule in cleaned.removed] == [
         "teaser", "teaser (after its heading)", "teaser (after its heading)", "time stamp",
         "teaser (after its heading)"]
+
+
+def test_a_section_name_heads_teasers_only_after_the_article_has_begun():
+    page = ["Top stories", "Kremlin sets out its terms for a ceasefire"] + ARTICLE + [
+        "Top stories", "Kremlin says talks with Kyiv are stalled", "Zelensky arrives in Turkey"]
+    cleaned = clean_text("\n".join(page))
+    assert cleaned.text.split("\n") == page[1:4]
+    assert [rule for *_, rule in cleaned.removed] == [
+        "teaser", "teaser", "teaser (after its heading)", "teaser (after its heading)"]
 
 
 def test_teasers_under_a_heading_that_ends_in_a_colon_go():
