@@ -98,6 +98,8 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Kyiv accused Moscow of interfering by sending in troops and weapons.",
     "Several capitals are limiting their military aid budgets this year.",
     "Moscow ended the talks by leaving the room, the diplomat said.",
+    # NATO membership asked for is no demand of neutrality.
+    "Kyiv asked for NATO membership at the summit in 2008.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -621,6 +623,89 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      None),
     ("Ryabkov said Moscow would respond against those who supply the missiles.",
      "escalation_threat", None, None),
+    # cues: "the only basis for peace", "only be possible once", "asking for", "there will be
+    # no", "no one will decide", "not for Russia", "a matter for Ukraine", "the right to
+    # choose", "will not vote for", "had to"
+    ("The only basis for peace is the withdrawal of all Russian troops from the country.",
+     "russian_withdrawal", None, None),
+    ("Peace will only be possible once Russian troops leave Ukrainian territory.",
+     "russian_withdrawal", None, None),
+    ("Russia is asking for a neutral Ukraine and a small Ukrainian army.", "neutrality", None,
+     None),
+    ("Russia is asking for a neutral Ukraine and a small Ukrainian army.", "demilitarization",
+     None, None),
+    ("There will be no neutrality imposed by the aggressor, the spokesman said.", "neutrality",
+     None, None),
+    ("There can be no talk of its membership in NATO, now or in the future.", "neutrality",
+     None, None),
+    ("We see no possibility of agreeing to the deployment of NATO contingents.",
+     "no_foreign_troops", None, None),
+    ("No third country could impose neutrality on Ukraine, the ambassador said.", "neutrality",
+     None, None),
+    ("It is not for Russia to decide whether Ukraine becomes a member of NATO.", "neutrality",
+     None, None),
+    ("The question of training missions was a matter for Ukraine and its partners alone.",
+     "halt_training", None, None),
+    ("He said Ukraine had the right to choose its alliances.", "neutrality", None, None),
+    ("Ruritania will not vote for Ukraine's membership in NATO, the premier said.", "neutrality",
+     None, None),
+    ("Peskov said any talks had to proceed from the realities that have formed on the ground.",
+     "territory", None, None),
+    # topics
+    ("If Moscow wants the training to stop, it should withdraw its troops, he said.",
+     "halt_training", None, None),
+    ("The Kremlin wants no Western weapons, no instructors and no NATO.", "halt_training", None,
+     None),
+    ("The Kremlin wants no Western weapons, no instructors and no NATO.", "neutrality", None,
+     None),
+    ("Moscow wants a ceasefire that would leave Ukraine disarmed and isolated.",
+     "demilitarization", None, None),
+    ("Moscow hopes to make a halt to Western aid a condition of any truce.", "halt_weapons",
+     None, None),
+    ("Moscow wants a neutral Ukraine without Western weapons.", "halt_weapons", None, None),
+    ("Russia wants Ukraine to be defenceless, without NATO and with a limited army.",
+     "neutrality", None, None),
+    ("The deployment of a European force would be a sovereign decision for Ukraine.",
+     "no_foreign_troops", None, None),
+    ("The premier said he would veto Ukraine in NATO.", "neutrality", None, None),
+    ("Any deal that forced Kyiv to abandon its course towards NATO would reward the aggressor, "
+     "he added.", "neutrality", None, None),
+    ("We will not give up our European and Euro-Atlantic path, the envoy said.", "neutrality",
+     None, None),
+    ("No one will decide for Ukraine which alliances it joins, the president said.",
+     "neutrality", None, None),
+    ("No Ruritanian leader will sign away Ruritanian land, the president said.", "territory",
+     None, None),
+    ("The parties discussed a cap of 85,000 servicemen for the armed forces.",
+     "demilitarization", None, None),
+    ("Kyiv would never agree to restrictions on its armed forces, the aide said.",
+     "demilitarization", None, None),
+    ("The size of the Ukrainian army is not a subject for negotiations, he said.",
+     "demilitarization", None, None),
+    ("There will be no limits on our defence forces, the spokesman said.", "demilitarization",
+     None, None),
+    ("The precondition for peace is that Russia ends its aggression and withdraws its troops.",
+     "russian_withdrawal", None, None),
+    ("The first step is for Russia to stop its attacks and withdraw its troops, Kallas wrote.",
+     "russian_withdrawal", None, None),
+    # threats
+    ("Such contingents would become a party to the conflict, with all the ensuing "
+     "consequences.", "escalation_threat", None, None),
+    ("Western instructors in the country will share the fate of the mercenaries, she said.",
+     "escalation_threat", None, None),
+    ("The ministry said deliveries of long-range weapons to Kyiv will not go unanswered.",
+     "escalation_threat", None, None),
+    ("The ministry said deliveries of long-range weapons to Kyiv will not go unanswered.",
+     "halt_weapons", None, None),
+    ("If you send troops, you will be at war with Russia, the analyst said.",
+     "escalation_threat", None, None),
+    ("Ukraine in NATO means a world war, the premier said.", "escalation_threat", None, None),
+    ("Sending troops would bring the danger of a world war to Europe, the minister warned.",
+     "escalation_threat", None, None),
+    ("The ambassador said Moscow would consider NATO soldiers in Ukraine a target.",
+     "no_foreign_troops", None, None),
+    ("Lavrov said troops from Europe would be treated as the direct entry of NATO into the "
+     "war.", "escalation_threat", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
@@ -631,6 +716,11 @@ def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         assert row["actor"].iloc[0] == actor
     if target is not None:
         assert row["target"].iloc[0] == target
+
+
+def test_no_nato_troops_is_no_refusal_of_nato_membership(codebook):
+    evidence = code(["Moscow said there must be no NATO troops in the country."], codebook)
+    assert list(evidence["category"]) == ["no_foreign_troops"]
 
 
 def test_moscow_wanting_kyiv_to_pull_out_is_no_russian_withdrawal(codebook):
