@@ -60,7 +60,12 @@ CUE_PHRASES = {
         r"\byour (?:contribution|donation)s? (?:helps?|keeps?|allows?|makes?)\b",
         r"\breaders like you\b", r"\bhelp us (?:keep|continue|produce)\b",
         r"^make (?:a )?contribution\W*$", r"\bbehind a (?:\w+ )?paywall\b",
-        r"\b(?:value|appreciate) your readership\b"),
+        r"\b(?:value|appreciate) your readership\b", r"\bwe appreciate you\b",
+        r"\byour contribution of\b", r"\bas little as [$€£]\d",
+        r"\bhelp keep (?:our )?(?:stories|journalism|news|reporting) free\b",
+        r"\bafford\b[^.]{0,40}\bnews subscriptions\b",
+        r"\balready (?:contributed|donated)\b", r"\bcontribute here\b",
+        r"\bwe exist thanks to (?:our )?readers\b"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
         r"\bsubscribers? agree\b",
@@ -72,7 +77,7 @@ CUE_PHRASES = {
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$",
         r"^get (?:an? )?(?:e-?mail|push|news) alerts?\b",
         r"^get exclusive (?:analysis|insights|content|coverage)\b",
-        r"^get \d+% off\b", r"\byour (?:premium |free )?(?:period|subscription|trial|access) "
+        r"^get \d+% off\b", r"^by signing up\b", r"\byour (?:premium |free )?(?:period|subscription|trial|access) "
         r"(?:will )?expires?\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
@@ -91,7 +96,8 @@ CUE_PHRASES = {
         r"^comments (?:under|on|for|to) this (?:article|story|page) (?:have|has) been "
         r"(?:deactivated|disabled|closed|turned off)\b",
         r"^your (?:e-?mail|name)(?: address)?\W*$",
-        r"^commenting (?:for|on) this (?:story|article) is (?:now )?closed\b"),
+        r"^commenting (?:for|on) this (?:story|article) is (?:now )?closed\b",
+        r"^comments are subject to\b"),
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
         r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags|"
@@ -100,6 +106,9 @@ CUE_PHRASES = {
         r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b",
         # Not "Latest news" alone: a page may print it as a label over the article's headline.
         r"^latest (?:on|from) [^.!?]{1,40}$", r"\bmost recent$", _SECTION_NAME,
+        r"^further reading$",
+        r"^for more (?:on|about) [^.]{1,60}, (?:make sure to |be sure to )?(?:check out|visit|see) "
+        r"our\b",
         r"^related(?: (?:articles?|stories|news|coverage))?: [^.!?]*[^.!?:]$",
         r"^on the same (?:topic|subject)$", r"^popular (?:stories|articles|news)$",
         r"^(?:articles|stories|more) in this (?:story|series|dossier)$",
@@ -254,6 +263,7 @@ LINE_RULES = {
                r"|^(?i:(?:this (?:story|article|page) has been )?viewed [\d,]+ times\.?)$",
     # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
     "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)"
+                 r"|^(?i:registered (?:in (?:england|scotland|wales)|office)\b)"
                  r"|(?i:\b(?:reproduction|republication|use of (?:the )?materials?)\b[^.]{0,80}"
                  r"\b(?:permitted|prohibited|allowed|without (?:\w+ ){0,2}permission)\b)|(?i:\b(?:is|are) copyright\b)"
                  r"|(?i:^when (?:citing|quoting|using)\b[^.]{0,150}\bhyperlinks?\b)",
@@ -275,8 +285,12 @@ LINE_RULES = {
                     r"supplied)s?:"
                     r"[^)\]]*[)\]]\s*$|"
                     # a caption of one sentence and its credit: "... in Kyiv. Photo: Example Press"
+                    # (a credit may end in a full stop if it starts in capitals: not "Photo:
+                    # the convoy on the road.")
                     r"^[^.!?]{1,200}(?:[.!?]| \|) (?:photo|image|picture)s?(?: by)?: "
-                    r"(?:[^.]|\.(?=\S)){1,80}$|"
+                    r"(?:(?:[^.]|\.(?=\S)){1,80}|(?-i:[A-Z])(?:[^.]|\.(?=\S)){0,80}\.)$|"
+                    # a credit in brackets holding a slash: "[Jane Smith/POOL/AFP via Getty]"
+                    r"\[[^\[\]]{1,80}/[^\[\]]{1,80}\]\s*$|"
                     # an agency's credit in brackets or after the caption's full stop:
                     # "... on Wednesday. [Example News]", "... in Donetsk. AFP Photo"
                     r"[.!?] (?-i:\[" + UPPER + r"[\w.'’&/-]*(?: " + UPPER + r"[\w.'’&/-]*){0,3}\])"
@@ -285,7 +299,7 @@ LINE_RULES = {
                     # "... in Tokyo. (Photo by Example Agency)"
                     r"\((?:photo|image|picture)s? (?:by|courtesy(?: of)?) [^()]{1,60}\)\s*$|"
                     # "Featured photo via Facebook/Jane Smith", "... in Minsk. Photo via Example"
-                    r"(?:^(?:featured )?|[.!?] )(?:photo|image|picture)s? via [^.]{1,60}$|"
+                    r"\b(?:photo|image|picture)s? via [^.]{1,60}$|"
                     # a caption and its source after a slash: "... on June 2. / Example News"
                     r"^[^/]{1,200}[.!?] / [^./]{1,40}$|"
                     # an agency and a photographer alone: "Keystone / Jane Smith"
@@ -321,8 +335,13 @@ LINE_RULES = {
                      r"fires? (?:a|an|at|toward|towards)\b)\b)[^\n]{20,300}"
                      r"(?:,| on) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
                      r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|"
-                     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*),? "
-                     r"\d{4}\.$",
+                     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|"
+                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*),? "
+                     r"\d{4}\.$"
+                     # where a person stands in the picture: "Jane Smith, center, arrives ..."
+                     r"|^(?![^.]*[\"“”])[^.]{10,250}(?:, (?i:left|right|cent(?:er|re)|"
+                     r"second (?:from )?(?:left|right)|foreground|background),|"
+                     r" \((?i:left|right|cent(?:er|re))\))[^\"“”]*$",
     # Who wrote, edited or contributed, and where the text came from.
     "credit line": r"^" + _CREDIT + r"(?:[;,.]? (?:and )?" + _CREDIT + r")*\.?$"
                    r"|^(?i:sources?): [^.]{1,80}$"
@@ -363,7 +382,8 @@ TRIGGERS = {
     "donation appeal": ("support", "donat", "contribution", "ad-free", "ads-free",
                         "dear reader", "message from", "your help", "not ready to", "remind me",
                         "payment method", "paying method", "become a", "small favo",
-                        "readers like you", "paywall", "your readership"),
+                        "readers like you", "paywall", "your readership", "appreciate you",
+                        "as little as", "free for all", "afford", "thanks to our readers"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
                        "never miss", "for reading"),
     "editor's note": ("this article", "this story", "this report", "editor's note"),

@@ -334,6 +334,32 @@ def test_broken_paragraph_is_rejoined():
      "stories, we value your readership.", "donation appeal"),
     ("Commenting for this story is now closed.", "comment form"),
     ("Top stories", "teaser"),
+    ("The spokesman speaks to journalists in Ruritania City, March 2025.", "photo caption"),
+    ("Delegation head Aino Lehtinen, center, arrives for talks at the palace on Monday.",
+     "photo caption"),
+    ("Soldiers at a range in the east. Photo: Ministry of Defence.", "photo credit"),
+    ("The two ministers held talks at the palace on Tuesday [Jane Smith/POOL/AFP via Getty]",
+     "photo credit"),
+    ("Jane Smith, Exampress/Kremlin Pool Photo via Associated Press", "photo credit"),
+    ("Further reading", "teaser"),
+    ("For more on politics in Ruritania, make sure to check out our dedicated section.",
+     "teaser"),
+    ("You can contribute here. Thank you.", "donation appeal"),
+    ("Example News is an independent outlet. We exist thanks to our readers.",
+     "donation appeal"),
+    ("Already contributed? Log in to hide these messages.", "donation appeal"),
+    ("Would you join us to help keep our stories free for all? Your contribution of as little as "
+     "$2 will go a long way.", "donation appeal"),
+    ("Whether you come to us for updates on the government, hard-hitting investigations into "
+     "critical issues facing our country today, or trending stories, we appreciate you.",
+     "donation appeal"),
+    ("At Example News, we believe that everyone needs journalism, but we understand that not "
+     "everyone can afford to pay for expensive news subscriptions.", "donation appeal"),
+    ("By signing up, you agree to our Privacy Notice and Terms of Use.", "newsletter box"),
+    ("Comments are subject to our community guidelines, which can be viewed here.",
+     "comment form"),
+    ("Registered in England No. 123456.", "copyright"),
+    ("Registered office: 1 Example Street, London.", "copyright"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -393,7 +419,10 @@ def test_article_sentences_with_cue_like_words_stay():
             "Waves of drones struck the city on 2 June 2025.\n"
             "Peskov said the proposal was “not serious”. — AFP\n"
             "Top officials said they will close the airport on Tuesday.\n"
-            "Ask the minister: she will tell you the same, the envoy said.")
+            "Ask the minister: she will tell you the same, the envoy said.\n"
+            "Putin, left, and Xi met at the Kremlin, where they signed “a new era” pact.\n"
+            "The two leaders last met in Beijing in May 2024, the Kremlin said.\n"
+            "For more on the talks, the ministry said, reporters should wait.")
     assert clean_text(text).text == text
 
 
