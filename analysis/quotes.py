@@ -158,6 +158,9 @@ _NOT_NAMES = frozenset("it its they we i you this that these those there here so
                        "but and so yet".split())
 # ... nor, alone before a reporting verb, someone the rules cannot name ("He said").
 _NOT_SPEAKING_ALONE = _NOT_NAMES | {"he", "she"}
+# Words no name holds: pronouns, and reporting verbs but "Said", which is a name too.
+_NEVER_IN_A_NAME = frozenset({"he", "she", "i", "we", "they", "it"} | {
+    verb for verb in REPORTING_VERBS if " " not in verb and verb != "said"})
 # Between a subject and its verb: auxiliaries, adverbs and times ("has also previously said",
 # "this month accused", "on Thursday said").
 _AUXILIARIES = (r"(?:\s+(?:has|have|had|was|were|is|also|again|then|later|earlier|previously|"
@@ -379,6 +382,9 @@ class _Document:
         words = name.group(1).split()
         while words and words[0].lower() in _NOT_NAMES:
             del words[0]
+        # Title case runs a headline's words together ("Zelensky Says He Is Ready"): no name.
+        if any(word.lower() in _NEVER_IN_A_NAME for word in words):
+            return None
         if len(words) == 1 and words[0] not in self.unlisted_names:
             # A surname alone, of someone named in full before ("and Venizelos said"); not a
             # word after a preposition ("ambassador to Croatia, Vasyl Kyrylych, said"), nor a
@@ -695,9 +701,9 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:to|in|at|on|from|with|against|in
                                  r"\s+(?:the\s+)?$", re.IGNORECASE)
 # A person referred to by a title noun alone ("The ambassador also criticised ...", ",” the
 # minister said), who is the one the text named with it before (`_Document.titled`).
-_DESCRIBED = (r"[Tt]he (?:(\w+) )?(ambassador|minister|spokes(?:man|woman|person)|envoy|chancellor|"
+_DESCRIBED = (r"[Tt]he (?:(\w+) )?((?i:ambassador|minister|spokes(?:man|woman|person)|envoy|chancellor|"
               r"secretary|diplomat|commander|governor|senator|adviser|advisor|aide|negotiator|"
-              r"analyst|premier|president|mayor)")
+              r"analyst|premier|president|mayor))")
 # Title nouns that name the same post ("Russia’s ambassador ... The Russian envoy said").
 _SAME_TITLE = {noun: group for group in (["ambassador", "envoy"],
                                           ["spokesman", "spokeswoman", "spokesperson"],

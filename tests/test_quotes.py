@@ -391,12 +391,21 @@ def test_a_speaker_described_without_a_name_is_not_the_speaker_before(clause):
     ("Ruritanian Foreign Ministry spokeswoman Aino Lehtinen spoke on Wednesday. “Our position "
      "on the crisis is objective and consistent,” she said.", ("", "Aino Lehtinen",
                                                               "after+pronoun")),
+    # ... written with a capital.
+    ("Russia’s ambassador to Ruritania, Aino Lehtinen, spoke on Thursday.\nThe Ambassador said "
+     "the country had become “part of the coalition waging a war against Russia”.",
+     ("", "Aino Lehtinen", "before")),
+    # A title-case headline holds no name ("Says He"), so "He" is no surname.
+    ("Zelensky Says He Is Ready To Meet Putin\nSpeaking in Vilnius, President Volodymyr "
+     "Zelensky called the memorandum an ultimatum. He said Kyiv would not negotiate “under "
+     "the barrel of a gun.”", ("Volodymyr Zelensky", "", "before+pronoun")),
 ], ids=["adjective-after-a-verb", "adjective-after-a-participle", "adjective-before-a-group",
         "place-the-gazetteer-knows", "place-the-gazetteer-lacks", "accused-and-a-time",
         "accused-a-place-the-gazetteer-lacks", "long-title", "two-phrases-set-off",
         "title-noun-alone-opening", "title-noun-alone-after-a-quote", "title-noun-and-modifier",
         "title-noun-of-the-same-post", "participle-after-an-inverted-speaker",
-        "particle-in-a-name", "title-in-capitals-and-lower-case"])
+        "particle-in-a-name", "title-in-capitals-and-lower-case", "title-noun-with-a-capital",
+        "no-name-in-a-title-case-headline"])
 def test_who_is_not_the_speaker(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker", "rule"))[-1] == expected
 
