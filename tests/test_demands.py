@@ -706,6 +706,58 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "no_foreign_troops", None, None),
     ("Lavrov said troops from Europe would be treated as the direct entry of NATO into the "
      "war.", "escalation_threat", None, None),
+    ("We will regard such contingents as legitimate targets, he said.", "no_foreign_troops",
+     None, None),
+    ("If their troops appear in Ukraine, they will be a legitimate target, the envoy said.",
+     "no_foreign_troops", None, None),
+    # written from sets 25 and 26
+    ("Moscow will treat them as enemy forces, the spokesman said.", "escalation_threat", None,
+     None),
+    ("The flow of weapons must stop, and the mobilisation in Ukraine must stop.",
+     "demilitarization", None, None),
+    ("It is not for Moscow to tell us whom we train, the minister said.", "halt_training",
+     None, None),
+    ("It is not for Moscow to tell us what weapons we send to our neighbour.", "halt_weapons",
+     None, None),
+    ("Every new package of weapons only prolongs the suffering, the ambassador said.",
+     "halt_weapons", None, None),
+    ("The ministry said the path to peace runs through the withdrawal of Russian troops.",
+     "russian_withdrawal", None, None),
+    ("Such a peace is impossible while Russian forces occupy Ukrainian land.",
+     "russian_withdrawal", None, None),
+    ("The president said the country should not take part in any military mission on "
+     "Ukrainian territory.", "no_foreign_troops", None, None),
+    ("The president refused to allow officers to take part in the mission coordinating "
+     "training and weapons deliveries.", "halt_training", None, None),
+    ("Peace will come when Russia withdraws its troops from Ukraine, the president said.",
+     "russian_withdrawal", None, None),
+    ("The Kremlin handed over a memorandum demanding neutrality and army limits.",
+     "demilitarization", None, None),
+    ("Moscow rejects the plan for a European force in Ukraine.", "no_foreign_troops", None,
+     None),
+    ("Britain will not be lectured by the Kremlin about who Ukraine trains, he said.",
+     "halt_training", None, None),
+    ("Nobody in Moscow will decide how big our army should be, he said.", "demilitarization",
+     None, None),
+    ("The only real guarantee of peace is Russian troops going home.", "russian_withdrawal",
+     None, None),
+    ("Moscow would not agree to a pause that would let Ukraine rearm with Western weapons.",
+     "halt_weapons", None, None),
+    ("The question of Ukraine's non-bloc status is fundamental for us, Peskov said.",
+     "neutrality", None, None),
+    ("If some troops appear there, they will be legitimate targets, Putin said.",
+     "no_foreign_troops", None, None),
+    ("I simply do not see any sense in the presence of foreign troops in Ukraine, he said.",
+     "no_foreign_troops", None, None),
+    ("She said any foreign military intervention in Ukraine was unacceptable.",
+     "no_foreign_troops", None, None),
+    ("Russia does not get to decide which countries' troops stand with Ukraine, he said.",
+     "no_foreign_troops", None, None),
+    ("There can be no sustainable peace without eliminating Ukraine's drift towards NATO.",
+     "neutrality", None, None),
+    ("He repeated that Kyiv would not withdraw its forces from the parts of the Donetsk region "
+     "it still holds.", "territory", None, None),
+    ("We will not give our land to the occupier, he said.", "territory", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
@@ -716,6 +768,12 @@ def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         assert row["actor"].iloc[0] == actor
     if target is not None:
         assert row["target"].iloc[0] == target
+
+
+def test_restrictions_on_military_aid_are_no_cap_on_an_army(codebook):
+    evidence = code(["He said Kyiv would not accept any restrictions on military assistance."],
+                    codebook)
+    assert "demilitarization" not in set(evidence["category"])
 
 
 def test_no_nato_troops_is_no_refusal_of_nato_membership(codebook):
