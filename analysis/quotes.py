@@ -464,6 +464,10 @@ class _Document:
         for noun in reversed(list(re.finditer(r"(?<![\w-])(?:%s)(?![\w-])" % nouns,
                                               self.text[:before], re.IGNORECASE))):
             person, end = self._holder(noun, before)
+            # "An NZDF spokesperson said ... the spokesperson said": someone unnamed.
+            if person is None and _INDEFINITE_BEFORE.search(
+                    self.text, max(0, noun.start() - _MODIFIER_WINDOW), noun.start()):
+                return None
             if person is not None and not (stem and not stem.search(
                     self.text, max(0, noun.start() - _MODIFIER_WINDOW), end)):
                 return person
@@ -711,6 +715,8 @@ _SAME_TITLE = {noun: group for group in (["ambassador", "envoy"],
                                           ["premier", "prime minister"])
                for noun in group}
 _STEM_LETTERS = 5
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|one|another)\s+(?:[\w’'-]+\s+){0,3}$",
+                                re.IGNORECASE)
 _MODIFIER_WINDOW = 40
 _DESCRIBED_OPENING = re.compile(_DESCRIBED + r"(?![\w'’-])")
 _DESCRIBED_END = re.compile(r"(?<![\w-])" + _DESCRIBED + r"\s*$")

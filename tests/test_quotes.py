@@ -399,13 +399,17 @@ def test_a_speaker_described_without_a_name_is_not_the_speaker_before(clause):
     ("Zelensky Says He Is Ready To Meet Putin\nSpeaking in Vilnius, President Volodymyr "
      "Zelensky called the memorandum an ultimatum. He said Kyiv would not negotiate “under "
      "the barrel of a gun.”", ("Volodymyr Zelensky", "", "before+pronoun")),
+    # ... but not after someone unnamed was introduced with it.
+    ("Kremlin spokesman Dmitry Peskov said Moscow objected.\nAn NZDF spokesperson said it did "
+     "not comment. “The force continues to work closely with its partners,” the spokesperson "
+     "said.", ("", "", "none")),
 ], ids=["adjective-after-a-verb", "adjective-after-a-participle", "adjective-before-a-group",
         "place-the-gazetteer-knows", "place-the-gazetteer-lacks", "accused-and-a-time",
         "accused-a-place-the-gazetteer-lacks", "long-title", "two-phrases-set-off",
         "title-noun-alone-opening", "title-noun-alone-after-a-quote", "title-noun-and-modifier",
         "title-noun-of-the-same-post", "participle-after-an-inverted-speaker",
         "particle-in-a-name", "title-in-capitals-and-lower-case", "title-noun-with-a-capital",
-        "no-name-in-a-title-case-headline"])
+        "no-name-in-a-title-case-headline", "title-noun-of-someone-unnamed"])
 def test_who_is_not_the_speaker(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker", "rule"))[-1] == expected
 
