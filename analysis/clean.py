@@ -77,8 +77,8 @@ CUE_PHRASES = {
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$",
         r"^get (?:an? )?(?:e-?mail|push|news) alerts?\b",
         r"^get exclusive (?:analysis|insights|content|coverage)\b",
-        r"^get \d+% off\b", r"^by signing up\b", r"\byour (?:premium |free )?(?:period|subscription|trial|access) "
-        r"(?:will )?expires?\b"),
+        r"^get \d+% off\b", r"^by signing up\b",
+        r"\byour (?:premium |free )?(?:period|subscription|trial|access) (?:will )?expires?\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -147,6 +147,7 @@ STAMP_WORDS = (
     "minutes?", "mins?", "days?", "weeks?", "months?", "years?", "first(?= published| posted)",
     "gmt", "utc", "bst", "cet", "cest", "eet", "eest", "msk", "ist", "jst", "aest", "aedt",
     "[ecmp][sd]t", "et")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*"
 # A word of a byline, and a person's name there: "Jane", "RFE/RL's", "Pieter de Graaf".
 _NAME_WORD = UPPER + r"[\w.'’/-]*"
 _CAPITALISED = UPPER + r"[\w'’-]+"
@@ -265,7 +266,8 @@ LINE_RULES = {
     "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)"
                  r"|^(?i:registered (?:in (?:england|scotland|wales)|office)\b)"
                  r"|(?i:\b(?:reproduction|republication|use of (?:the )?materials?)\b[^.]{0,80}"
-                 r"\b(?:permitted|prohibited|allowed|without (?:\w+ ){0,2}permission)\b)|(?i:\b(?:is|are) copyright\b)"
+                 r"\b(?:permitted|prohibited|allowed|without (?:\w+ ){0,2}permission)\b)"
+                 r"|(?i:\b(?:is|are) copyright\b)"
                  r"|(?i:^when (?:citing|quoting|using)\b[^.]{0,150}\bhyperlinks?\b)",
     # "The views expressed ... do not necessarily reflect the views of Example News."
     "disclaimer": r"(?i:\b(?:do|does) not necessarily (?:reflect|represent)\b)",
@@ -334,9 +336,7 @@ LINE_RULES = {
                      r"poses?|listens?|greets?|takes? part|inspects?|rides|prays|lays|"
                      r"fires? (?:a|an|at|toward|towards)\b)\b)[^\n]{20,300}"
                      r"(?:,| on) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
-                     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|"
-                     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*|"
-                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*),? "
+                     r"(?:" + _MONTH + r"\.? \d{1,2}|\d{1,2} " + _MONTH + "|" + _MONTH + r"),? "
                      r"\d{4}\.$"
                      # where a person stands in the picture: "Jane Smith, center, arrives ..."
                      r"|^(?![^.]*[\"“”])[^.]{10,250}(?:, (?i:left|right|cent(?:er|re)|"

@@ -54,7 +54,9 @@ the subject of a reporting verb or as the speaker of a quote (rule "after+pronou
 "before+pronoun"). A person the gazetteer gives the other pronoun is passed over ("she" is not
 Dmitry Peskov). A subject that is a title noun alone ("the ambassador said", "The foreign
 minister also criticised ..., saying") is the person the text last named with that title
-("Russia’s ambassador to Bulgaria, Jane Smith,", "Jane Smith, the ministry’s spokeswoman"). The subject of a reporting verb is the actor named right before it (allowing
+("Russia’s ambassador to Bulgaria, Jane Smith,", "Jane Smith, the ministry’s spokeswoman"),
+unless someone unnamed was introduced with it ("An NZDF spokesperson said").
+The subject of a reporting verb is the actor named right before it (allowing
 "has", "also", an adverb, an appositive between commas, or "X's office"); after "and" / "but"
 it is the subject of the nearest verb before that has one ("Lavrov replied that ... but added that ..."; not
 "claims" in "Peskov insisted Moscow was not seeking claims on Ukraine and said ..."), else the
@@ -188,6 +190,43 @@ _PLACE_BEFORE = re.compile(r"(?<![\w-])(?:(?:embass(?:y|ies)|ambassadors?|envoys
                            r"missions?|delegations?|representatives?)\s+to|in|at)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _PLACE_WINDOW = 40
+# After a preposition, a place or someone spoken to, not who speaks.
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:to|in|at|on|from|with|against|into|over|about)"
+                                 r"\s+(?:the\s+)?$", re.IGNORECASE)
+# A person referred to by a title noun alone ("The ambassador also criticised ...", ",” the
+# minister said), who is the one the text named with it before (`_Document.titled`).
+_DESCRIBED = (r"[Tt]he (?:(\w+) )?((?i:ambassador|minister|spokes(?:man|woman|person)|envoy|"
+              r"chancellor|secretary|diplomat|commander|governor|senator|adviser|advisor|aide|"
+              r"negotiator|analyst|premier|president|mayor))")
+# Title nouns that name the same post ("Russia’s ambassador ... The Russian envoy said").
+_SAME_TITLE = {noun: group for group in (["ambassador", "envoy"],
+                                          ["spokesman", "spokeswoman", "spokesperson"],
+                                          ["adviser", "advisor", "aide"],
+                                          ["premier", "prime minister"])
+               for noun in group}
+_STEM_LETTERS = 5
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|one|another)\s+(?:[\w’'-]+\s+){0,3}$",
+                                re.IGNORECASE)
+_MODIFIER_WINDOW = 40
+_DESCRIBED_OPENING = re.compile(_DESCRIBED + r"(?![\w'’-])")
+_DESCRIBED_END = re.compile(r"(?<![\w-])" + _DESCRIBED + r"\s*$")
+# The name after a title noun: the last one or two capitalised words of the title's run
+# ("ambassador to Bulgaria, Jane Smith", "Minister of Foreign Affairs and Trade Jane Smith"),
+# and the name before an appositive holding one ("Jane Smith, the ministry's spokeswoman").
+_TITLE_RUN_WORD = r",?\s+(?:(?:to|of|for|in|at|and|the)\s+)*%s" % UPPER
+_NAME_AFTER_TITLE_NOUN = re.compile(
+    r"(?:%s[\w'’-]*)*?,?\s+(%s[\w'’-]*(?:\s+%s[\w'’-]+)?)(?![\w'’-])(?!%s)"
+    % (_TITLE_RUN_WORD, UPPER, UPPER, _TITLE_RUN_WORD))
+_NAME_BEFORE_TITLE_NOUN = re.compile(r"(%s[\w'’-]+(?:\s+%s[\w'’-]+){0,2}),\s+[^,.“”\"]{0,60}$"
+                                     % (UPPER, UPPER))
+_INDEFINITE = re.compile(r"\s*(?:an?|one|another|two|three|several|some)\s", re.IGNORECASE)
+_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|two|three|several|some)\s+)?")
+# A title or a group that speaks, after a state's adjective ("Russian Foreign Minister ...",
+# "Russian officials").
+_SPEAKER_AFTER_ADJECTIVE = re.compile(
+    r"\s+(?:%s|(?:officials?|diplomats?|sources?|spokes(?:man|woman|person|people)|authorities|"
+    r"negotiators?|leaders?|government|ministry|envoys?|ambassadors?|lawmakers?|senators?|"
+    r"military officials?|state media|media)(?![\w-]))" % UPPER)
 # Up to the last character neither a word's nor a space, which no match of _BETWEEN or _PRONOUN
 # spans: their searches start after it; one of _POSSESSOR or _COORDINATED may start at it.
 _LAST_OTHER = re.compile(r"(?s).*[^\w\s]")
@@ -699,44 +738,6 @@ def _inverted(doc, verb, limit):
         if person is not None:
             return person
     return (people or after or [None])[0]
-
-
-_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:to|in|at|on|from|with|against|into|over|about)"
-                                 r"\s+(?:the\s+)?$", re.IGNORECASE)
-# A person referred to by a title noun alone ("The ambassador also criticised ...", ",” the
-# minister said), who is the one the text named with it before (`_Document.titled`).
-_DESCRIBED = (r"[Tt]he (?:(\w+) )?((?i:ambassador|minister|spokes(?:man|woman|person)|envoy|chancellor|"
-              r"secretary|diplomat|commander|governor|senator|adviser|advisor|aide|negotiator|"
-              r"analyst|premier|president|mayor))")
-# Title nouns that name the same post ("Russia’s ambassador ... The Russian envoy said").
-_SAME_TITLE = {noun: group for group in (["ambassador", "envoy"],
-                                          ["spokesman", "spokeswoman", "spokesperson"],
-                                          ["adviser", "advisor", "aide"],
-                                          ["premier", "prime minister"])
-               for noun in group}
-_STEM_LETTERS = 5
-_INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|one|another)\s+(?:[\w’'-]+\s+){0,3}$",
-                                re.IGNORECASE)
-_MODIFIER_WINDOW = 40
-_DESCRIBED_OPENING = re.compile(_DESCRIBED + r"(?![\w'’-])")
-_DESCRIBED_END = re.compile(r"(?<![\w-])" + _DESCRIBED + r"\s*$")
-# The name after a title noun: the last one or two capitalised words of the title's run
-# ("ambassador to Bulgaria, Jane Smith", "Minister of Foreign Affairs and Trade Jane Smith"),
-# and the name before an appositive holding one ("Jane Smith, the ministry's spokeswoman").
-_TITLE_RUN_WORD = r",?\s+(?:(?:to|of|for|in|at|and|the)\s+)*%s" % UPPER
-_NAME_AFTER_TITLE_NOUN = re.compile(
-    r"(?:%s[\w'’-]*)*?,?\s+(%s[\w'’-]*(?:\s+%s[\w'’-]+)?)(?![\w'’-])(?!%s)"
-    % (_TITLE_RUN_WORD, UPPER, UPPER, _TITLE_RUN_WORD))
-_NAME_BEFORE_TITLE_NOUN = re.compile(r"(%s[\w'’-]+(?:\s+%s[\w'’-]+){0,2}),\s+[^,.“”\"]{0,60}$"
-                                     % (UPPER, UPPER))
-_INDEFINITE = re.compile(r"\s*(?:an?|one|another|two|three|several|some)\s", re.IGNORECASE)
-_DETERMINERS = re.compile(r"\s+(?:(?:the|a|an|two|three|several|some)\s+)?")
-# A title or a group that speaks, after a state's adjective ("Russian Foreign Minister ...",
-# "Russian officials").
-_SPEAKER_AFTER_ADJECTIVE = re.compile(
-    r"\s+(?:%s|(?:officials?|diplomats?|sources?|spokes(?:man|woman|person|people)|authorities|"
-    r"negotiators?|leaders?|government|ministry|envoys?|ambassadors?|lawmakers?|senators?|"
-    r"military officials?|state media|media)(?![\w-]))" % UPPER)
 
 
 class _People:
