@@ -98,8 +98,10 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Kyiv accused Moscow of interfering by sending in troops and weapons.",
     "Several capitals are limiting their military aid budgets this year.",
     "Moscow ended the talks by leaving the room, the diplomat said.",
-    # NATO membership asked for is no demand of neutrality.
+    # NATO membership asked for is no demand of neutrality; "no instructors" and "no NATO" in a
+    # report set no demand.
     "Kyiv asked for NATO membership at the summit in 2008.",
+    "There were no instructors at the base and there is no NATO presence nearby.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
