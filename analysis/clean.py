@@ -46,9 +46,11 @@ GLUED_KICKER = re.compile(_cues(_GLUED_KICKER))
 CUE_PHRASES = {
     "donation appeal": (
         r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:[\w'’-]+ ){0,5}journalism\b",
-        r"\b(?:make|consider|making) a (?:donation|contribution)\b",
-        r"\bdonate (?:now|today|here|to us|monthly)\b", r"\bdonations? (?:keeps?|helps?|allows?)\b",
-        r"\bevery contribution\b", r"\bmake a contribution\b",
+        # "a contribution to a peacekeeping mission" is a state's, in an article
+        r"\b(?:make|consider|making) a (?:donation|contribution)\b(?! to an?\b)",
+        r"\bdonate (?:now|today|here|to us|monthly)\b",
+        r"\bdonations?\b[^.]{0,30}\b(?:keeps?|helps?|allows?)\b",
+        r"\bevery contribution\b",
         r"\bads?-free\b", r"\bdear readers?\b", r"^a message from\b", r"\bwe need your help\b",
         r"\bnot ready to (?:support|donate|give)\b", r"\bremind me later\b",
         r"^donate(?: (?:via|with|by) [\w ]{1,20})?\W*$",
@@ -65,7 +67,8 @@ CUE_PHRASES = {
         r"\bhelp keep (?:our )?(?:stories|journalism|news|reporting) free\b",
         r"\bafford\b[^.]{0,40}\bnews subscriptions\b",
         r"\balready (?:contributed|donated)\b", r"\bcontribute here\b",
-        r"\bwe exist thanks to (?:our )?readers\b"),
+        r"\bwe exist thanks to (?:our )?readers\b", r"\bby donating\b",
+        r"^support (?-i:(?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*)?)$"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
         r"\bsubscribers? agree\b",
@@ -78,7 +81,11 @@ CUE_PHRASES = {
         r"^get (?:an? )?(?:e-?mail|push|news) alerts?\b",
         r"^get exclusive (?:analysis|insights|content|coverage)\b",
         r"^get \d+% off\b", r"^by signing up\b",
-        r"\byour (?:premium |free )?(?:period|subscription|trial|access) (?:will )?expires?\b"),
+        r"\byour (?:premium |free )?(?:period|subscription|trial|access) (?:will )?expires?\b",
+        # an invitation to follow the outlet elsewhere: "Find Example News on WhatsApp"
+        r"\b(?:follow|find|join) (?:[\w&'’.-]+ ){1,4}on (?:whatsapp|telegram|google news|"
+        r"instagram|youtube|tiktok)\b(?: channels?)?\W*(?:$|and\b)",
+        r"\b(?:stay|keep) up(?: to date)? with (?:all )?(?:the latest|what['’]?s happening)\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -86,7 +93,8 @@ CUE_PHRASES = {
         r"^(?:show|view|see|read|load) (?:all )?\d[\d,]* comments?$",
         r"^join the (?:conversation|discussion|debate)\b",
         r"\b(?:log|sign) ?in (?:here )?to (?:leave a |post a )?(?:comment|reply)\b",
-        r"^cancel reply$", r"^add your comment\b",
+        r"^cancel reply$", r"^add your comment\b", r"^be the first to comment\b",
+        r"^showing \d+ comments?$", r"^comments: our rules$",
         r"\bkeep (?:your )?comments (?:civil|respectful|on topic|polite|relevant)\b",
         r"\bcomments? (?:below|above) (?:have|has) not been\b", r"\bposting your comment\b",
         r"\byour comments? will be posted\b", r"\btop commenters?\b",
@@ -118,6 +126,7 @@ CUE_PHRASES = {
         r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
         r"^(?:read|see)(?: (?:also|more|next)(?: (?:about|on|from|in)(?: [^:.]{1,40})?)?)?: ",
+        r"^more: [^.]*$",
         r"^(?:watch|listen|video|podcast|explainer|analysis|opinion) ?[:|] [^.]*$",
         # "Watch Kremlin lists its conditions": a video's title after its kicker.
         r"^(?:watch|video) (?-i:[A-Z])[^.!?]*$",
@@ -234,7 +243,9 @@ LINE_RULES = {
                     r"voiced by artificial intelligence\b|powered by \w+(?: \w+)? audio\b|"
                     r"[^.]{0,80}\bai(?:-generated)? (?:narration|voice)\.?$)",
     "app prompt": r"^(?i:(?:click here to )?(?:get|download|install) (?:the|our) "
-                  r"[\w -]{0,30}\bapp\b)",
+                  r"[\w -]{0,30}\bapp\b|"
+                  r"(?:available|download) on (?:the )?(?:app store|google play)\W*$|"
+                  r"get it on (?:the )?(?:app store|google play)\W*$)",
     # What a reader's account offers ("Log in, register or subscribe to save articles for
     # later."), and a link's call to click.
     "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|"
@@ -298,6 +309,9 @@ LINE_RULES = {
                     r"[.!?] (?-i:\[" + UPPER + r"[\w.'’&/-]*(?: " + UPPER + r"[\w.'’&/-]*){0,3}\])"
                     r"\s*$|"
                     r"[.!?] (?:[\w-]+/)*(?:" + _AGENCIES + r")(?:/[\w-]+)* (?:photo|images?)\s*$|"
+                    # "... in Moscow. (Reuters: Jane Smith)"
+                    r"[.!?] \((?-i:" + _CAPITALISED + r"(?: " + _CAPITALISED + r"){0,2}): (?-i:"
+                    + UPPER + r")[^().]{1,60}\)\s*$|"
                     # "... in Tokyo. (Photo by Example Agency)"
                     r"\((?:photo|image|picture)s? (?:by|courtesy(?: of)?) [^()]{1,60}\)\s*$|"
                     # "Featured photo via Facebook/Jane Smith", "... in Minsk. Photo via Example"
@@ -326,7 +340,9 @@ LINE_RULES = {
                     + UPPER + r"[\w'’-]*)\s*$|"
                     # a caption ending in its agency: "... in Moscow on June 14. — AFP"; not a
                     # paragraph with a quotation that an agency signs ('... “...”. — AFP')
-                    r"^(?!.*[\"“”]).*[.!?] ?[—–-] ?(?:" + _AGENCIES + r")(?:/\w+)?\s*$)",
+                    r"^(?!.*[\"“”]).*[.!?] ?(?:[—–-] ?)?(?:" + _AGENCIES
+                    + r")(?:/\w+)?\s*$|"
+                    r"^[—–-] ?(?:" + _AGENCIES + r")\s*$)",
     # A caption without a credit: one sentence in the present tense that ends in a full date
     # ("Jane Smith speaks to reporters in Moscow on March 11, 2025."); an article's sentence
     # tells what happened in the past tense.
@@ -377,7 +393,8 @@ SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock",
                      "©", "[", "/", "agency)", "press)", "reuters)", "ap)", "afp)", "— afp",
-                     "— reuters", "— ap", "—afp", "—reuters", "—ap", "- afp", "- reuters"),
+                     "— reuters", "— ap", "—afp", "—reuters", "—ap", "- afp", "- reuters",
+                     ". afp", ". reuters", ". ap", ")"),
     "credit line": ("ing by", "contributed"),
     "donation appeal": ("support", "donat", "contribution", "ad-free", "ads-free",
                         "dear reader", "message from", "your help", "not ready to", "remind me",
@@ -385,7 +402,8 @@ TRIGGERS = {
                         "readers like you", "paywall", "your readership", "appreciate you",
                         "as little as", "free for all", "afford", "thanks to our readers"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
-                       "never miss", "for reading"),
+                       "never miss", "for reading", "whatsapp", "telegram", "google news",
+                       "instagram", "youtube", "tiktok", "up with", "up to date with"),
     "editor's note": ("this article", "this story", "this report", "editor's note"),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login",
                      "join the"),
@@ -480,8 +498,19 @@ REPEATED_STUB_MAX_WORDS = 6
 AUTHOR_BIO = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) "
     r"(?:is (?:(?:an?|the|[A-Z][^.]{0,40}['’]s)\b)?"
-    r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|columnist|producer|"
+    r"[^.]{0,80}\b(?i:correspondent|reporter|journalist|editor|writer|columnist|producer|"
     r"contributor)s?\b|(?:reports|writes) (?:on|about)\b|covers\b)")
+# An outlet's note on itself: "Example News is Ruritania's oldest English-language daily,
+# founded in 1921.", "The Example Times is part of Example Media, a network of news sites."
+OUTLET_DESCRIPTION = re.compile(
+    r"^(?P<name>(?:The )?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}) (?:is|has been) "
+    r"(?:(?:part|a member|one) of\b[^.]{0,80}\b(?i:news|media|newspapers?|publish\w*)\b|"
+    r"(?:an?|the|[A-Z][^.]{0,40}['’]s)\b[^.]{0,60}?\b(?i:daily|weekly|newspaper|"
+    r"news (?:outlet|site|website|agency|portal|organi[sz]ation|service|network|magazine)|"
+    r"media (?:outlet|organi[sz]ation|company|group|network)|magazine|broadcaster|publication)"
+    r"\b[^.]{0,120}\b(?i:founded|launched|established|published|since|based in|owned by))")
+# A feed of other stories, each after its time: "14:31 Exchange rates in ...".
+TIMED_HEADLINE = re.compile(r"^\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)? (?P<headline>\S.*)$")
 
 
 @dataclass
@@ -655,6 +684,10 @@ def _remove_teaser_lists(lines, rules):
             continue
         passed = 0
         for j in range(i + 1, len(lines)):
+            # Two stubs in a row are a menu ("Home", "UK"), not a kicker over a headline: the
+            # list ends, and the article's headline after the menu stays.
+            if j + 1 < len(lines) and _is_stub(lines[j][1]) and _is_stub(lines[j + 1][1]):
+                break
             if rules[j] is None and _is_headline(lines[j][1]):
                 rules[j] = "teaser (after its heading)"
                 passed = 0
@@ -671,18 +704,54 @@ def _remove_author_bios(lines, rules):
     credit line names, or whom no other sentence of the document names, and the name printed
     alone above it. An article's sentence about a journalist ("Jane Smith is a reporter detained
     in ...") names them again."""
-    bios = {i: match.group("name") for i, (_, line) in enumerate(lines)
-            if rules[i] is None and (match := AUTHOR_BIO.match(line))}
+    bios = _notes_on(AUTHOR_BIO, lines, rules)
     for i, name in bios.items():
         surname = name.split()[-1]
-        credited = any(surname in line for (_, line), rule in zip(lines, rules)
-                       if rule in ("byline", "credit line"))
-        named_elsewhere = any(surname in line for j, (_, line) in enumerate(lines)
-                              if j not in bios and rules[j] is None and _ends_sentence(line))
-        if credited or not named_elsewhere:
+        if _credited(surname, ("byline", "credit line"), lines, rules) or \
+                not _named_elsewhere(surname, bios, lines, rules):
             rules[i] = "author bio"
             if i > 0 and rules[i - 1] is None and lines[i - 1][1] == name:
                 rules[i - 1] = "author bio"
+
+
+def _remove_outlet_descriptions(lines, rules):
+    """Remove an outlet's note on itself (OUTLET_DESCRIPTION): the page's byline, credit or
+    copyright line names the outlet, or no other sentence does. An article's sentence about
+    another outlet ("Example Daily is a newspaper founded in 1917") is named again ("told
+    Example Daily"), and stays."""
+    notes = _notes_on(OUTLET_DESCRIPTION, lines, rules)
+    for i, name in notes.items():
+        name = name.removeprefix("The ")
+        if _credited(name, ("byline", "credit line", "copyright"), lines, rules) or \
+                not _named_elsewhere(name, notes, lines, rules):
+            rules[i] = "outlet description"
+
+
+def _notes_on(pattern, lines, rules):
+    """{line index: the name `pattern` finds} of the kept lines it matches."""
+    return {i: match.group("name") for i, (_, line) in enumerate(lines)
+            if rules[i] is None and (match := pattern.match(line))}
+
+
+def _credited(name, credit_rules, lines, rules):
+    """Whether a line removed with one of `credit_rules` holds `name`."""
+    return any(name in line for (_, line), rule in zip(lines, rules) if rule in credit_rules)
+
+
+def _named_elsewhere(name, notes, lines, rules):
+    """Whether a kept sentence that is not one of the `notes` holds `name`."""
+    return any(name in line for j, (_, line) in enumerate(lines)
+               if j not in notes and rules[j] is None and _ends_sentence(line))
+
+
+def _remove_timed_feeds(lines, rules):
+    """Remove runs of two or more headlines in a row, each after its time (TIMED_HEADLINE): a
+    feed of other stories. A live report's entries are sentences, and stay."""
+    timed = [rules[i] is None and (match := TIMED_HEADLINE.match(line)) is not None
+             and _is_headline(match.group("headline")) for i, (_, line) in enumerate(lines)]
+    for i, is_timed in enumerate(timed):
+        if is_timed and (i > 0 and timed[i - 1] or i + 1 < len(lines) and timed[i + 1]):
+            rules[i] = "teaser (timed feed)"
 
 
 def _is_stub(line):
@@ -743,6 +812,8 @@ def clean_text(raw):
     _remove_block_interiors(lines, rules)
     _remove_teaser_lists(lines, rules)
     _remove_author_bios(lines, rules)
+    _remove_outlet_descriptions(lines, rules)
+    _remove_timed_feeds(lines, rules)
     _remove_link_lists(lines, rules)
     # Logical lines are already single-spaced; casefolding has no context, so the document's
     # casefold split at "\n" is each line's (one call instead of one a line).

@@ -101,6 +101,8 @@ _PARTICIPLES = frozenset({"saying", "adding", "writing", "calling", "describing"
 _TAKES_AN_OBJECT = frozenset({"told", "tells", "asked", "urged", "accused", "called", "described",
                               "dismissed", "branded", "labelled", "labeled", "blamed", "calling",
                               "describing", "dismissing", "branding"})
+# ... and a warning's: "cautioned Washington about “...”" (not ",” warned Lavrov").
+_WARNING_VERBS = frozenset({"warned", "warns", "cautioned", "cautions"})
 _VERBS = "|".join(REPORTING_VERBS)
 _VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _VERBS)
 
@@ -138,6 +140,7 @@ def _name(words_before):
 _NAME = _name(3)
 _NAME_AFTER = re.compile(r"\s+" + _NAME + r"(?![\w'’-])")
 _NAME_ONLY = re.compile(_NAME)
+_WARNED = re.compile(r"\s+(?:the\s+)?" + _NAME + r"\s+(?:about|of|against|that|not)\b")
 # Capitalised words, and the small words of a title, only ("Secretary of State for Foreign
 # Affairs Jane Smith").
 _TITLED_NAME = re.compile(r"(?:(?:%s[\w.'’-]*|of|for|the|and)\s+)+%s[\w.'’-]*" % (UPPER, UPPER))
@@ -271,6 +274,12 @@ _NOT_IN_NAME = _ENDS_A_TITLE | frozenset(
     "mr mrs ms dr prof sir dame lord gen col lt capt maj sgt adm sen rep gov sheikh prince king "
     "queen".split())
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+# "Maria Zakharova, who said ...": she speaks.
+_RELATIVE_WHO = re.compile(r",\s+who(?:\s+\w+ly)?\s*$")
+# A name followed by a verb opens the clause that is said ("said Moscow would not discuss
+# ...", "said Moscow had warned Washington"): neither it nor a name after it speaks.
+_CLAUSE_SUBJECT = re.compile(r"\s+(?:would|will|could|can|cannot|had|has|have|was|were|is|are|"
+                             r"must|should|may|might|did|does|do)\b")
 # What a possessor stripped from a name leaves of it ("Sweden’s Supreme ..." without "Sweden").
 _POSSESSIVE_LEFT = re.compile(r"^['’]s?\s+")
 # A mark not between two letters or digits (which is an apostrophe: "don’t", "Kiev's").
@@ -624,6 +633,11 @@ def _subject(doc, start, verb_start, quotes, depth=0):
     tail = other.end() if other else 0
     end = start + len(head) - len(_BETWEEN.search(head, tail).group())
     head = doc.text[start:end]
+    relative = _RELATIVE_WHO.search(head)
+    if relative:
+        before = head[:relative.start()]
+        return (doc.speaker_ending(start + len(before)) or
+                doc.unlisted_person(_NAME_BEFORE.search(before), start)), None
     pronoun = _PRONOUN.search(head, tail)
     if pronoun:
         return None, pronoun.group().strip().lower()
@@ -718,7 +732,7 @@ def _inverted(doc, verb, limit):
     after = []
     first = bisect_left(doc.mention_starts, verb.end())
     for index, (start, end, actor) in enumerate(islice(doc.mentions, first, None), first):
-        if start >= stop:
+        if start >= stop or _CLAUSE_SUBJECT.match(doc.text, end):
             break
         # A possessor does not speak ("announced during Zelensky’s visit"), nor a place or
         # party after a preposition ("said supplies to Ukraine"), nor a state's adjective but in
@@ -995,14 +1009,18 @@ def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, peop
     speaker, pronoun = subjects[index]
     if pronoun:
         speaker = people.resolve(pronoun, verb.start())
-    if speaker is None and not pronoun and verb.group() in _TAKES_AN_OBJECT:
+    if speaker is None and not pronoun and (
+            verb.group() in _TAKES_AN_OBJECT or
+            verb.group() in _WARNING_VERBS and _WARNED.match(doc.text, verb.end(), quote_start)):
         # Who follows the verb is spoken to or of ("accused Tokyo of “...”"), not the speaker.
         speaker = doc.named(_name_before(doc.text, sentence_start, verb.start()))
     elif speaker is None and not pronoun:
         speaker = _inverted(doc, verb, quote_start)
         if speaker is None:                             # named, but not in the gazetteer
-            speaker = doc.named(_NAME_AFTER.match(doc.text, verb.end(), quote_start),
-                                _name_before(doc.text, sentence_start, verb.start()))
+            after = _NAME_AFTER.match(doc.text, verb.end(), quote_start)
+            if after and _CLAUSE_SUBJECT.match(doc.text, after.end()):
+                after = None
+            speaker = doc.named(after, _name_before(doc.text, sentence_start, verb.start()))
     if speaker is None and not pronoun:
         return None, None
     return speaker, "before+pronoun" if pronoun else "before"

@@ -360,6 +360,24 @@ def test_broken_paragraph_is_rejoined():
      "comment form"),
     ("Registered in England No. 123456.", "copyright"),
     ("Registered office: 1 Example Street, London.", "copyright"),
+    ("Available on the App Store", "app prompt"),
+    ("Get it on Google Play", "app prompt"),
+    ("Find Example News on WhatsApp and stay up to date", "newsletter box"),
+    ("Stay up to date with the latest news. Follow EN on WhatsApp Channels.", "newsletter box"),
+    ("Keep up with all the latest news from Ruritania by following Example News",
+     "newsletter box"),
+    ("Be the first to comment on this story.", "comment form"),
+    ("Showing 2 comments", "comment form"),
+    ("Support Example News", "donation appeal"),
+    ("Independent journalism is under threat. Help us by donating today.", "donation appeal"),
+    ("Example News is banned in Ruritania. Every donation from our readers helps us keep "
+     "reporting.", "donation appeal"),
+    ("MORE: Ruritania says it is ready to talk", "teaser"),
+    ("Jane Smith speaks to reporters in the capital. AFP", "photo credit"),
+    ("- AFP", "photo credit"),
+    ("Jane Smith set out her terms in a speech in the capital. (Reuters: Tom Brown)",
+     "photo credit"),
+    ("Tom Brown is Eastern Europe Correspondent of Example News", "author bio"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -762,3 +780,48 @@ def test_every_match_of_a_cue_holds_its_required_text():
 def test_a_text_without_lines_cleans_to_nothing(raw):
     cleaned = clean_text(raw)
     assert cleaned.text == "" and cleaned.removed == []
+
+
+def test_a_contribution_a_state_considers_is_no_donation_appeal():
+    line = "The prime minister said Ruritania could consider a contribution to a peacekeeping mission."
+    assert clean_text(f"{ARTICLE[0]}\n{line}\n{ARTICLE[1]}").text.split("\n") == [
+        ARTICLE[0], line, ARTICLE[1]]
+
+
+def test_a_menu_under_a_teaser_heading_ends_the_list_and_the_headline_after_it_stays():
+    headline = "Ruritania warns foreign troops would be 'legitimate targets'"
+    menu = ["Watch Live", "Home", "World", "Politics", "Business"]
+    kept = clean_text("\n".join(["Example News - back to home", *menu, headline, *ARTICLE]))
+    assert kept.text.split("\n")[-3:] == [headline, *ARTICLE]
+    assert not set(menu) & set(kept.text.split("\n"))
+
+
+@pytest.mark.parametrize("note, after", [
+    ("Example News is Ruritania's oldest English-language daily, founded in 1921.", []),
+    ("The Ruritania Times is part of Example Media, a network of more than 100 news sites.", []),
+    # named in the article too, but also in the page's copyright line
+    ("Example Wire is an independent news agency founded in 1992.", ["© 1992-2025 Example Wire"]),
+])
+def test_an_outlets_note_on_itself_goes(note, after):
+    lines = [ARTICLE[0], "A source told Example Wire that the talks were over.", ARTICLE[1],
+             note, *after]
+    removed = {text: why for _, text, why in clean_text("\n".join(lines)).removed}
+    assert removed.get(note) == "outlet description"
+
+
+def test_an_articles_sentence_about_another_outlet_stays():
+    note = "The Daily Ruritanian is a pro-government newspaper founded in 1917."
+    lines = [ARTICLE[0], note, "The minister told The Daily Ruritanian that the talks were over.",
+             ARTICLE[1]]
+    assert clean_text("\n".join(lines)).text.split("\n") == lines
+
+
+def test_a_feed_of_timed_headlines_goes_but_a_live_reports_entries_stay():
+    feed = ["15:02 Ruritania and Borduria sign a trade deal",
+            "14:47 Drones shot down over the capital overnight",
+            "14:31 Exchange rates: the crown weakens against the dollar"]
+    live = ["10:15 The minister said the talks would resume in Geneva on Monday.",
+            "10:02 Air raid sirens sounded across the east of the country this morning."]
+    cleaned = clean_text("\n".join([ARTICLE[0], *live, ARTICLE[1], *feed]))
+    assert cleaned.text.split("\n") == [ARTICLE[0], *live, ARTICLE[1]]
+    assert {why for _, _, why in cleaned.removed} == {"teaser (timed feed)"}

@@ -102,6 +102,10 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     # report set no demand.
     "Kyiv asked for NATO membership at the summit in 2008.",
     "There were no instructors at the base and there is no NATO presence nearby.",
+    # A contribution considered, a request for weapons, a withdrawal reported: no demand.
+    "Ireland could consider a contribution to a peacekeeping mission.",
+    "Kyiv asked its allies to speed up deliveries of weapons to Ukraine.",
+    "Russian forces left Kherson in November.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -760,6 +764,58 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     ("He repeated that Kyiv would not withdraw its forces from the parts of the Donetsk region "
      "it still holds.", "territory", None, None),
     ("We will not give our land to the occupier, he said.", "territory", None, None),
+    # Refusals and conditions in more words.
+    ("Moscow sees no room for compromise on European peacekeepers, the minister said.",
+     "no_foreign_troops", None, None),
+    ("The plan to send a European force was a non-starter, the minister said.",
+     "no_foreign_troops", None, None),
+    ("The deployment of units of the armed forces of other states in Ukraine is unacceptable.",
+     "no_foreign_troops", None, None),
+    ("The memorandum demanded a ban on any military activity of third countries on its "
+     "territory.", "no_foreign_troops", None, None),
+    ("Moscow insisted that no foreign force could be deployed to Ukraine without its consent.",
+     "no_foreign_troops", None, None),
+    ("He saw no reason for foreign forces to be in Ukraine at all.", "no_foreign_troops",
+     None, None),
+    ("The Kremlin warned of war if Western countries sent troops to fight in Ukraine.",
+     "no_foreign_troops", None, None),
+    ("We will consider such multinational forces a legitimate military target, she said.",
+     "no_foreign_troops", None, None),
+    ("The appearance of European troops in Ukraine would be a step towards escalation.",
+     "no_foreign_troops", None, None),
+    ("I do not see any sense in their presence on the territory of Ukraine, he said.",
+     "no_foreign_troops", None, None),
+    ("Moscow wants a pledge that Ukraine will stay out of all military alliances.",
+     "neutrality", None, None),
+    ("He repeated that the attempt to draw Ukraine into NATO was a root cause of the war.",
+     "neutrality", None, None),
+    ("Moscow's demands included Ukraine giving up its bid to join NATO.", "neutrality",
+     None, None),
+    ("The minister ruled out any territorial concessions.", "territory", None, None),
+    ("Moscow was asking Kyiv to hand over more land.", "territory", None, None),
+    ("He said he would order a ceasefire and open talks if Kyiv began withdrawing its troops "
+     "from the four regions.", "territory", None, None),
+    ("Negotiations can only begin once Russian troops have left all Ukrainian territory.",
+     "russian_withdrawal", None, None),
+    ("Peace can only be built on the full withdrawal of Russian troops.",
+     "russian_withdrawal", None, None),
+    ("We call upon him to withdraw all Russian forces.", "russian_withdrawal", None, None),
+    ("The price for a ceasefire is no more Western weapons.", "halt_weapons", None, None),
+    ("Supplying weapons draws Western countries directly into the conflict, he said.",
+     "halt_weapons", None, None),
+    ("He said he aimed to demilitarise the country.", "demilitarization", None, None),
+    # Threats in more words.
+    ("Moscow says Western trainers will have ‘no immunity’ from strikes.",
+     "escalation_threat", None, None),
+    ("Russia vowed to destroy any Western military hardware sent to Ukraine.",
+     "escalation_threat", None, None),
+    ("Its forces could strike shipments of Western weapons, the minister said.",
+     "escalation_threat", None, None),
+    ("Any such step will be considered by us as participation in an armed conflict, he said.",
+     "escalation_threat", None, None),
+    ("Moscow had cautioned Washington about the consequences of such transfers.",
+     "escalation_threat", None, None),
+    ("Foreign trainers would not be spared, the Kremlin said.", "escalation_threat", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):

@@ -577,3 +577,17 @@ def test_speaker_counts_show_an_unlisted_person_by_name_apart_from_the_unknown()
         {"speaker": "(unknown)", "quotes": 2, "documents": 2},
         {"speaker": "Olga Lebedeva (not in gazetteer)", "quotes": 2, "documents": 2},
         {"speaker": "Sergei Lavrov", "quotes": 1, "documents": 1}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "who said": the person before it speaks.
+    ("Ruritanian spokeswoman Aino Lehtinen, who said Ruritania would not discuss “foreign "
+     "intervention in any form whatsoever”, spoke in the capital.", [("", "Aino Lehtinen")]),
+    # A name followed by a verb opens what is said: it does not speak.
+    ("The minister said Borduria would “never accept foreign troops on its soil”.", [("", "")]),
+    # Who is warned about something is not the speaker.
+    ("The envoy said Ruritania had cautioned Borduria about “the consequences of any "
+     "thoughtless transfer” of arms.", [("", "")]),
+], ids=["who-said", "subject-of-what-is-said", "who-is-warned"])
+def test_who_said_and_the_subject_of_what_is_said(text, expected):
+    assert quotes_of(text, ("speaker", "unlisted_speaker")) == expected
