@@ -7,9 +7,10 @@ uses them as quotation marks. A ’ or ' between two letters is an apostrophe ("
 open at the end of a paragraph runs to the paragraph's end (the convention for a quotation that
 goes on in the next paragraph, which opens with a mark of its own).
 
-Scare quotes are not quotations: a quoted span of fewer than MIN_WORDS words never is, and one
-that starts inside a sentence (a partial quotation) is one only if a reporting clause in the
-same sentence introduces it (Putin demanded recognition of the “realities on the ground,” he
+Scare quotes are not quotations: a quoted span of fewer than MIN_WORDS words never is, nor one
+after "so-called" (the so-called “coalition of the willing”), and one that starts inside a
+sentence (a partial quotation) is one only if a reporting clause in the same sentence
+introduces it (Putin demanded recognition of the “realities on the ground,” he
 said; the ministry warned that ...); otherwise it is a term the writer quotes (a ‘coalition of
 the willing’).
 
@@ -104,7 +105,9 @@ _TAKES_AN_OBJECT = frozenset({"told", "tells", "asked", "urged", "accused", "cal
 # ... and a warning's: "cautioned Washington about “...”" (not ",” warned Lavrov").
 _WARNING_VERBS = frozenset({"warned", "warns", "cautioned", "cautions"})
 _VERBS = "|".join(REPORTING_VERBS)
-_VERB = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _VERBS)
+# After a determiner a verb's participle is an adjective ("the promised tanks").
+_VERB = re.compile(r"(?<![\w-])(?<!the )(?<!The )(?<!its )(?<!their )(?<!his )(?<!her )"
+                   r"(?<!\ba )(?<!\ban )(?:%s)(?![\w-])" % _VERBS)
 
 
 def _by_first_letter(words):
@@ -149,7 +152,11 @@ _OPENING_NAME = re.compile("(" + _name(7) + r")(?![\w'’-])")
 # ... the rest of a title, then its holder set off by commas ("of Defence, General Jan Berg,").
 _APPOSITIVE_NAME = re.compile(r"[^,.“”\"]{0,40}?,\s+(" + _NAME + r"),")
 # A phrase that may come before a sentence's subject ("In Brussels,", "At today’s briefing,").
-_OPENING_PHRASE = re.compile(UPPER + r"[\w’'.-]*(?:\s+[\w’'.-]+){0,6},\s+")
+# A phrase set off before the subject ("On Monday, before flying to Riyadh, "), not a clause
+# with a subject of its own ("He described the talks with ..., ").
+_OPENING_PHRASE = re.compile(r"(?!(?:He|She|It|They|We|I)\s)" + UPPER
+                             + r"[\w’'.-]*(?:\s+[\w’'.-]+){0,10},\s+"
+                             r"(?:[a-z][\w’'.-]*(?:\s+[\w’'.-]+){0,10},\s+)?")
 # ... ending the text before a verb, perhaps with an appositive ("Olga Lebedeva, an analyst, said").
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(" + _NAME + r")(?:,[^,“”\"]{1,150},)?\s*$")
 # ... after a noun that is its title ("said State Department spokesman Ned Price"), ending the
@@ -199,14 +206,16 @@ _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:to|in|at|on|from|with|against|in
 # A person referred to by a title noun alone ("The ambassador also criticised ...", ",” the
 # minister said), who is the one the text named with it before (`_Document.titled`).
 _DESCRIBED = (r"[Tt]he (?:(\w+) )?((?i:ambassador|minister|spokes(?:man|woman|person)|envoy|"
-              r"chancellor|secretary|diplomat|commander|governor|senator|adviser|advisor|aide|"
-              r"negotiator|analyst|premier|president|mayor))")
+              r"chancellor|secretary(?: of state| general)?|diplomat|commander|governor|senator|"
+              r"adviser|advisor|aide|negotiator|analyst|premier|president|mayor|leader))")
 # Title nouns that name the same post ("Russia’s ambassador ... The Russian envoy said").
 _SAME_TITLE = {noun: group for group in (["ambassador", "envoy"],
                                           ["spokesman", "spokeswoman", "spokesperson"],
                                           ["adviser", "advisor", "aide"],
                                           ["premier", "prime minister"])
                for noun in group}
+# "The Russian leader": the head of state or government named with a title before.
+_SAME_TITLE["leader"] = ["leader", "president", "prime minister", "premier", "chancellor"]
 _STEM_LETTERS = 5
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w-])(?:an?|one|another)\s+(?:[\w’'-]+\s+){0,3}$",
                                 re.IGNORECASE)
@@ -258,6 +267,10 @@ _TITLE_WORD = r"(?:%s[\w.’'-]*|of|the|for|%s)\s+" % (UPPER, "|".join(
 _TITLES = re.compile(r"(?:%s)*" % _TITLE_WORD)
 _TITLE_WORD_AFTER = re.compile(r"\s+(?:%s)(?![\w'’-])" % "|".join(_TITLE_WORDS))
 # A name after its title at a sentence's start, the name ending the capitalised words.
+_PREPOSITION_OPENING = re.compile(r"(?:In|At|On|From|After|Before|During|Following)\s")
+# A state's title before the name it sets off: "Russia’s ambassador, ".
+_POSSESSED_TITLE = re.compile(r"%s[\w.-]*['’]s?\s+(?:[\w-]+\s+){0,3}?(?:%s),\s+" % (
+    UPPER, "|".join(_TITLE_WORDS)))
 _TITLED_OPENING = re.compile(r"(?:%s)*?(%s)(?![\w'’-])(?!\s+%s)" % (_TITLE_WORD, _name(2),
                                                                     _TITLE_WORD))
 # The nouns that end a title and are nobody's name ("Supreme Commander", "Murmansk Governor").
@@ -274,6 +287,7 @@ _NOT_IN_NAME = _ENDS_A_TITLE | frozenset(
     "mr mrs ms dr prof sir dame lord gen col lt capt maj sgt adm sen rep gov sheikh prince king "
     "queen".split())
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+_SO_CALLED = re.compile(r"(?i)\bso-called\s*$")
 # "Maria Zakharova, who said ...": she speaks.
 _RELATIVE_WHO = re.compile(r",\s+who(?:\s+\w+ly)?\s*$")
 # A name followed by a verb opens the clause that is said ("said Moscow would not discuss
@@ -578,9 +592,18 @@ class _Document:
         person the gazetteer lacks ("Mr. Kenney dismissed the criticism."); None where it opens
         with no person."""
         _, _, start, end, _ = self.sentences[index]
-        opening = self._person_at(start, end)
+        # "In New York, ..." opens with a place, not a person.
+        opening = None if _PREPOSITION_OPENING.match(self.text, start, end) else \
+            self._person_at(start, end)
         lead = None if opening else _OPENING_PHRASE.match(self.text, start, end)
-        return self._person_at(lead.end(), end) if lead else opening
+        if lead and _VERB.search(self.text, start, lead.end()):
+            lead = None
+        if lead:
+            opening = self._person_at(lead.end(), end)
+            # "..., Russia’s ambassador, Jane Smith, went further": the title set off before her.
+            titled = None if opening else _POSSESSED_TITLE.match(self.text, lead.end(), end)
+            opening = self._person_at(titled.end(), end) if titled else opening
+        return opening
 
     def _person_at(self, start, end):
         # Adjectives and organisations may be part of the title ("Ukrainian President", "Kremlin
@@ -893,7 +916,8 @@ def document_quotes(sentences, mentions, types, pronouns=None):
         if rule is None and partial and _reported_before(sentence_start, quote_start,
                                                          verb_starts):
             speaker, rule = "", "unnamed"
-        if words < MIN_WORDS or (partial and rule is None):
+        if words < MIN_WORDS or (partial and rule is None) or \
+                _SO_CALLED.search(text, max(0, quote_start - _WORD_WINDOW), quote_start):
             continue
         rule = rule or "none"
         if _named(speaker):
@@ -1018,7 +1042,9 @@ def _before(doc, sentence_start, quote_start, verbs, verb_starts, subjects, peop
         speaker = _inverted(doc, verb, quote_start)
         if speaker is None:                             # named, but not in the gazetteer
             after = _NAME_AFTER.match(doc.text, verb.end(), quote_start)
-            if after and _CLAUSE_SUBJECT.match(doc.text, after.end()):
+            # "said Moscow would ...", "says Ukraine’s own forces ...": no speaker.
+            if after and (_CLAUSE_SUBJECT.match(doc.text, after.end()) or
+                          after.group().endswith(("’s", "'s", "’", "'"))):
                 after = None
             speaker = doc.named(after, _name_before(doc.text, sentence_start, verb.start()))
     if speaker is None and not pronoun:

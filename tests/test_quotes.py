@@ -588,6 +588,40 @@ def test_speaker_counts_show_an_unlisted_person_by_name_apart_from_the_unknown()
     # Who is warned about something is not the speaker.
     ("The envoy said Ruritania had cautioned Borduria about “the consequences of any "
      "thoughtless transfer” of arms.", [("", "")]),
-], ids=["who-said", "subject-of-what-is-said", "who-is-warned"])
-def test_who_said_and_the_subject_of_what_is_said(text, expected):
+    # A title of more than one word alone: the person last named with it.
+    ("Secretary of State Jane Smith met them.\n\n“Today is the first step of a long and "
+     "difficult journey,” the Secretary of State said.", [("", "Jane Smith")]),
+    ("Example Alliance Secretary General Jane Smith met them.\n\n“Today is the first step of a "
+     "long journey,” the secretary general said.", [("", "Jane Smith")]),
+    # After "so-called", a scare quote however long.
+    ("Jane Smith said after a meeting of the so-called “coalition of the willing” that ten "
+     "nations would send troops.", []),
+    # A phrase set off before the subject, and a title set off before the name.
+    ("Tom Brown said the plan had changed.\nSpeaking to reporters on his flight to the capital, "
+     "Mr. Lehtinen brushed off the warning. “Borduria started this conflict,” he said.",
+     [("", "Lehtinen")]),
+    ("Tom Brown spoke first.\nAt the Security Council the same day, Borduria’s ambassador, Aino "
+     "Virtanen, went further. “You should not forget about this,” she said.",
+     [("", "Aino Virtanen")]),
+    ("Aino Lehtinen spoke first.\nOn Monday, before flying to the capital, Tom Brown ruled out "
+     "concessions. “If they sit at the table, why invite them?” he said.", [("", "Tom Brown")]),
+    ("Tom Brown spoke first.\nIn New York, Ruritania’s President Aino Lehtinen set out a plan.\n"
+     "“A crime has been committed against us,” she told delegates.", [("", "Aino Lehtinen")]),
+    # ... but not a clause with its own subject.
+    ("Aino Lehtinen met Secretary of State Tom Brown.\nShe described the talks with Secretary "
+     "of State Tom Brown, Adviser Jan Berg and others as useful.\n“We listened to each other,” "
+     "she said.", [("", "Aino Lehtinen")]),
+    # A possessive after "says" is no speaker; a participle after "the" is no reporting verb.
+    ("It says Ruritania’s own armed forces will remain “the first line of defence and "
+     "deterrence”.", [("", "")]),
+    ("Aino Lehtinen had dismissed the promised tanks as “a rather disastrous plan.”",
+     [("", "Aino Lehtinen")]),
+    # "The Ruritanian leader": the head of state or government named before.
+    ("Ruritanian President Aino Lehtinen spoke first.\nThe Ruritanian leader said that Ruritania "
+     "remained “one of the most powerful states in the region”.", [("", "Aino Lehtinen")]),
+], ids=["who-said", "subject-of-what-is-said", "who-is-warned", "secretary-of-state",
+        "secretary-general", "so-called", "participle-phrase-first", "title-set-off",
+        "two-phrases-first", "place-first", "clause-first", "possessive-after-says",
+        "participle-after-the", "leader"])
+def test_who_said_a_clause_that_is_said_a_title_alone_and_so_called(text, expected):
     assert quotes_of(text, ("speaker", "unlisted_speaker")) == expected
