@@ -36,7 +36,8 @@ def _cues(*phrases):
 
 # A section's name that heads teasers at a page's foot ("Top stories"), or labels the article
 # at its top (see _remove_teaser_lists).
-_SECTION_NAME = r"^(?:top (?:news|stories)|latest(?: (?:\w+ )?(?:news|stories|headlines)| in \w+)?)$"
+_SECTION_NAME = (r"^(?:top (?:news|stories)|"
+                 r"latest(?: (?:\w+ )?(?:news|stories|headlines)| in \w+)?)$")
 SECTION_NAME = re.compile(_cues(_SECTION_NAME))
 # "Read more" glued to the headline it introduces, as copied ("Read moreWhat is ...").
 _GLUED_KICKER = r"^(?:read|see) (?:more|also)(?-i:[A-Z])"

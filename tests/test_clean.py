@@ -807,7 +807,8 @@ def test_a_text_without_lines_cleans_to_nothing(raw):
 
 
 def test_a_contribution_a_state_considers_is_no_donation_appeal():
-    line = "The prime minister said Ruritania could consider a contribution to a peacekeeping mission."
+    line = ("The prime minister said Ruritania could consider a contribution to a peacekeeping "
+            "mission.")
     assert clean_text(f"{ARTICLE[0]}\n{line}\n{ARTICLE[1]}").text.split("\n") == [
         ARTICLE[0], line, ARTICLE[1]]
 
