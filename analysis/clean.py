@@ -42,6 +42,10 @@ SECTION_NAME = re.compile(_cues(_SECTION_NAME))
 # "Read more" glued to the headline it introduces, as copied ("Read moreWhat is ...").
 _GLUED_KICKER = r"^(?:read|see) (?:more|also)(?-i:[A-Z])"
 GLUED_KICKER = re.compile(_cues(_GLUED_KICKER))
+# "Watch Kremlin lists its conditions": a video's title after its kicker (or "Watch Live", a
+# link): a teaser of its own, heading no list.
+_VIDEO_TITLE = r"^(?:watch|video) (?-i:[A-Z])[^.!?]*$"
+VIDEO_TITLE = re.compile(_cues(_VIDEO_TITLE))
 
 # Cue phrases of block boilerplate. A line matching one belongs to that block.
 CUE_PHRASES = {
@@ -68,7 +72,9 @@ CUE_PHRASES = {
         r"\bhelp keep (?:our )?(?:stories|journalism|news|reporting) free\b",
         r"\bafford\b[^.]{0,40}\bnews subscriptions\b",
         r"\balready (?:contributed|donated)\b", r"\bcontribute here\b",
-        r"\bwe exist thanks to (?:our )?readers\b", r"\bby donating\b",
+        r"\bwe exist thanks to (?:our )?readers\b", r"\bby donating\b", r"^by subscribing\b",
+        r"\byou['’]ve read \d+ [^.]{0,40}\barticles\b",
+        r"\bquality journalism is more (?:crucial|important|needed|vital) than ever\b",
         r"^support (?-i:(?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*)?)$"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
@@ -77,7 +83,9 @@ CUE_PHRASES = {
         r"^thanks? (?:you )?for reading\b",
         r"\b(?:in|to) your (?:mailbox|inbox)\b", r"\bnever miss\b", r"\bunsubscribe\b",
         r"\bunlimited access\b", r"\bfree trial\b",
-        r"\balready (?:have an account|a subscriber)\b", r"^enter your e-?mail\b",
+        r"\balready (?:have an account|a subscriber|a member)\b", r"^enter your e-?mail\b",
+        r"\bjoin (?:[\w&'’.-]+ ){0,3}(?:whatsapp|telegram) channel\b",
+        r"^enjoying this (?:article|story)\?", r"\bjust [$€£]\d+(?:\.\d+)? a (?:month|week)\b",
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$",
         r"^get (?:an? )?(?:e-?mail|push|news) alerts?\b",
         r"^get exclusive (?:analysis|insights|content|coverage)\b",
@@ -87,7 +95,8 @@ CUE_PHRASES = {
         # an invitation to follow the outlet elsewhere: "Find Example News on WhatsApp"
         r"\b(?:follow|find|join) (?:[\w&'’.-]+ ){1,4}on (?:whatsapp|telegram|google news|"
         r"instagram|youtube|tiktok)\b(?: channels?)?\W*(?:$|and\b)",
-        r"\b(?:stay|keep) up(?: to date)? with (?:all )?(?:the latest|what['’]?s happening)\b"),
+        r"\b(?:stay|keep) (?:up(?: to date)?|updated|informed) with (?:all )?(?:the latest|"
+        r"what['’]?s happening)\b"),
     "comment form": (
         r"^leave a (?:reply|comment)\b", r"\bemail address will not be published\b",
         r"\brequired fields are marked\b", r"^post (?:a )?comment\b", r"^\d* ?comments?$",
@@ -133,8 +142,7 @@ CUE_PHRASES = {
         r"^(?:read|see)(?: (?:also|more|next)(?: (?:about|on|from|in)(?: [^:.]{1,40})?)?)?: ",
         r"^more: [^.]*$",
         r"^(?:watch|listen|video|podcast|explainer|analysis|opinion) ?[:|] [^.]*$",
-        # "Watch Kremlin lists its conditions": a video's title after its kicker.
-        r"^(?:watch|video) (?-i:[A-Z])[^.!?]*$",
+        _VIDEO_TITLE,
         # A heading of the teasers below it: "Read more from Example News:".
         r"^(?:read|see) more (?:from|on|about) [^:.]{1,40}:$"),
     # A consent banner, and its buttons. Not "cookies" alone: an article may mention cookies.
@@ -178,7 +186,7 @@ _BYLINE_ROLE = (r"(?:(?:reporter|correspondent|editor|writer|journalist|analyst|
                 r"\s+)")
 # News agencies, as credited in brackets: "(Reuters)", "(EXAMPLE NEWS with AFP and AP)".
 _AGENCIES = (r"reuters|afp|ap|dpa|tass|interfax|xinhua|efe|ansa|anadolu|ukrinform|bloomberg|"
-             r"aap|agence france-presse|associated press|agencies")
+             r"aap|yonhap|epa|agence france-presse|associated press|agencies")
 # A name in a credit line of agencies alone, and what joins two.
 _CREDITED = r"(?:" + UPPER + r"[\w&'’-]*|and|with)"
 _CREDIT_JOIN = r"(?: ?[/,&] ?| )"
@@ -239,8 +247,11 @@ LINE_RULES = {
              r"join now|@\w+|(?:back to )?top|story highlights|share ?[-–—|] ?\w+|"
              r"change (?:font |text )?size|close(?: x)?|did you find an? (?:error|mistake)\??|"
              r"read (?:the|this) (?:article|story) in:? [^.]{1,80}|(?:text )?ad:.*|"
-             # an address alone ("jane.smith@example.com"), or after a label ("iOS: https://...")
-             r"\S+@\S+\.\w+|[^.:]{1,40}: https?://\S+|"
+             # an address or a link alone ("jane.smith@example.com", "https://..."), or after a
+             # label ("iOS: https://...", "Short link:"), and the footer's contact lines
+             r"\S+@\S+\.\w+|[^.:]{1,40}: https?://\S+|https?://\S+|short (?:link|url):?|"
+             r"share ?/ ?print:?|photo gallery(?: \(click to enlarge\))?|keywords|ad|"
+             r"advertise with us|(?:address|tel|phone|fax) ?: [^.]{1,80}|join our community|"
              # the outlet's own name after "Follow": "Follow Example News"
              r"follow(?-i: [A-Z][\w'’-]*){1,3}|"
              r"(?:do you like (?:the content of )?|did you (?:like|enjoy) |was )"
@@ -287,7 +298,8 @@ LINE_RULES = {
     "acknowledgement": r"^(?i:(?:we|[\w.&'’ -]{2,40}) acknowledges? (?:the )?(?:aboriginal|"
                        r"traditional (?:owners|custodians)))",
     "counter": r"^(?i:" + _COUNTED + r"(?: ?[·∙•|] ?" + _COUNTED + r")*)$"
-               r"|^(?i:(?:this (?:story|article|page) has been )?viewed [\d,]+ times\.?)$",
+               r"|^(?i:(?:this (?:story|article|page) has been )?viewed [\d,]+ times\.?)$"
+               r"|^(?i:(?:views?|reads?):\s*[\d,.]+[km]?)$",
     # "Copyright" with its mark or year: an article's sentence may begin "Copyright law ...".
     "copyright": r"^(?i:copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4})|(?i:\ball rights reserved)"
                  r"|^(?i:registered (?:in (?:england|scotland|wales)|office)\b)"
@@ -325,6 +337,9 @@ LINE_RULES = {
                     r"[.!?] (?-i:\[" + UPPER + r"[\w.'’&/-]*(?: " + UPPER + r"[\w.'’&/-]*){0,3}\])"
                     r"\s*$|"
                     r"[.!?] (?:[\w-]+/)*(?:" + _AGENCIES + r")(?:/[\w-]+)* (?:photo|images?)\s*$|"
+                    # "... in Moscow. | SPUTNIK / VIA REUTERS", "... on Thursday. (AFP-Yonhap)"
+                    r"[.!?] \| (?-i:[A-Z][A-Z.&'’ /-]{1,40})$|"
+                    r"[.!?] \((?:" + _AGENCIES + r")(?:[-/](?:" + _AGENCIES + r"))+\)$|"
                     # "... in Moscow. (Reuters: Jane Smith)"
                     r"[.!?] \((?-i:" + _CAPITALISED + r"(?: " + _CAPITALISED + r"){0,2}): (?-i:"
                     + UPPER + r")[^().]{1,60}\)\s*$|"
@@ -416,10 +431,13 @@ TRIGGERS = {
                         "dear reader", "message from", "your help", "not ready to", "remind me",
                         "payment method", "paying method", "become a", "small favo",
                         "readers like you", "paywall", "your readership", "appreciate you",
-                        "as little as", "free for all", "afford", "thanks to our readers"),
+                        "as little as", "free for all", "afford", "thanks to our readers",
+                        "by subscribing", "ve read", "quality journalism"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
                        "never miss", "for reading", "whatsapp", "telegram", "google news",
-                       "instagram", "youtube", "tiktok", "up with", "up to date with"),
+                       "instagram", "youtube", "tiktok", "up with", "up to date with",
+                       "updated with", "informed with", "already a member", "enjoying this",
+                       " a month", " a week"),
     "editor's note": ("this article", "this story", "this report", "editor's note"),
     "acknowledgement": ("acknowledge",),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login",
@@ -483,7 +501,7 @@ DOCUMENT_TRIGGERS = {trigger for triggers in TRIGGERS.values() for trigger in tr
 # The characters a case-insensitive pattern matches to an ASCII letter while str.lower() does
 # not lower them to it ("ſ" matches "s"): a document with one is tried against every rule.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-LABELS_WITH_VALUE = re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section)\s*:?\s*$")
+LABELS_WITH_VALUE = re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section|keywords)\s*:?\s*$")
 # str.split() already folds no-break and other Unicode spaces; zero-width characters must go.
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _WITHOUT_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
@@ -516,7 +534,7 @@ AUTHOR_BIO = re.compile(
     r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) "
     r"(?:is (?:(?:an?|the|[A-Z][^.]{0,40}['’]s)\b)?"
     r"[^.]{0,80}\b(?i:correspondent|reporter|journalist|editor|writer|columnist|producer|"
-    r"contributor)s?\b|(?:reports|writes) (?:on|about)\b|covers\b)")
+    r"contributor|analyst)s?\b|(?:reports|writes) (?:on|about)\b|covers\b)")
 # An outlet's note on itself: "Example News is Ruritania's oldest English-language daily,
 # founded in 1921.", "The Example Times is part of Example Media, a network of news sites.",
 # "Example News was founded in 2010 and is owned by ...".
@@ -530,6 +548,8 @@ OUTLET_DESCRIPTION = re.compile(
     r"\b[^.]{0,120}\b(?i:founded|launched|established|published|since|based in|owned by)|"
     r"(?:was|were) (?:founded|launched|established) in \d{4}\b[^.]{0,80}"
     r"\b(?i:owned by|news|media|publish\w*))")
+# Tags on one line, under their label: "Russia, Vladimir Putin, Ukraine war, NATO".
+TAG_LIST = re.compile(r"^[^,.!?]{1,40}(?:, [^,.!?]{1,40}){2,}$")
 # A feed of other stories, each after its time: "14:31 Exchange rates in ...".
 TIMED_HEADLINE = re.compile(r"^\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)? (?P<headline>\S.*)$")
 
@@ -687,7 +707,8 @@ def _remove_teaser_lists(lines, rules):
     up to the first line that is not one. Furniture between them is passed over (a time stamp, a
     caption), but not a longer run of it: share buttons after a heading end its list, and the
     article's own headline may follow them. A teaser that carries its own headline ("Read more:
-    ...", "Read moreWhat is ...") heads no list: the article goes on after it. A section's
+    ...", "Read moreWhat is ...", "Watch Kremlin lists ...") heads no list: the article goes on
+    after it. A section's
     name ("Top stories") heads one only after the article has begun: above it, it may be the
     label over the article's own headline."""
     begun = next((i for i, (_, line) in enumerate(lines)
@@ -696,6 +717,7 @@ def _remove_teaser_lists(lines, rules):
         line = lines[i][1]
         heading = _is_headline(line) or line.endswith(":")
         if rule != "teaser" or not heading or ": " in line or GLUED_KICKER.match(line) or \
+                VIDEO_TITLE.match(line) or \
                 (i < begun and SECTION_NAME.match(line)):
             continue
         # An item of a menu ("Home", "Trending", "Cities"), not the heading of a list: stubs
@@ -829,7 +851,8 @@ def clean_text(raw):
     rules = _line_rules(joined)
     for i in range(len(lines) - 1):
         if rules[i] == "label" and LABELS_WITH_VALUE.match(lines[i][1]) and rules[i + 1] is None \
-                and not _is_long(lines[i + 1][1]) and not _ends_sentence(lines[i + 1][1]):
+                and (not _is_long(lines[i + 1][1]) or TAG_LIST.match(lines[i + 1][1])) \
+                and not _ends_sentence(lines[i + 1][1]):
             rules[i + 1] = "label"
     _remove_block_interiors(lines, rules)
     _remove_teaser_lists(lines, rules)

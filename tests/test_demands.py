@@ -112,6 +112,10 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     # Measures taken, and a vow, on no topic of the codebook.
     "The ministry will take appropriate measures to protect the harvest.",
     "Zelensky vowed to rebuild the city's schools.",
+    # The West accused of becoming a party: an objection, not a threat of escalation; a
+    # doctrine reported updated is no threat either.
+    "Russia accused the West of becoming directly involved in the conflict.",
+    "Putin approved an updated nuclear doctrine on Tuesday.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -878,6 +882,45 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      None, None),
     ("Moscow would make 'appropriate decisions' in response, he said.", "escalation_threat",
      None, None),
+    ("Moscow has repeatedly threatened consequences for Western involvement.",
+     "escalation_threat", None, None),
+    ("He says Russia has the right to strike countries whose arms Ukraine uses.",
+     "escalation_threat", None, None),
+    ("We consider ourselves entitled to use our weapons against their military facilities.",
+     "escalation_threat", None, None),
+    ("Russia would revise its nuclear doctrine in response, the minister said.",
+     "escalation_threat", None, None),
+    ("We will respond just as decisively and in a mirror-like manner, he added.",
+     "escalation_threat", None, None),
+    ("An attack with the support of a nuclear power would be treated as a joint attack.",
+     "escalation_threat", None, None),
+    ("The question is whether NATO countries become directly involved in the military "
+     "conflict or not.", "escalation_threat", None, None),
+    ("He warned against Tomahawks for Kyiv.", "halt_weapons", None, None),
+    ("Any decision to give Ukraine long-range cruise missiles would destroy the improvement in "
+     "relations, he warned.", "halt_weapons", None, None),
+    ("All such units and facilities will be considered legitimate targets.",
+     "no_foreign_troops", None, None),
+    ("The plan for a multinational force in Ukraine amounts to foreign intervention.",
+     "no_foreign_troops", None, None),
+    ("We are not satisfied with the proposals to postpone Ukraine's admission to NATO.",
+     "neutrality", None, None),
+    ("NATO membership for Kyiv was not a realistic outcome, he told allies.", "neutrality",
+     None, None),
+    ("The invasion's declared aims were demilitarisation and the removal of the government.",
+     "demilitarization", None, None),
+    ("An annex sets the size of Ukraine's peacetime army, which Moscow demanded be small.",
+     "demilitarization", None, None),
+    ("Without taking these realities into account, no progress is possible, he said.",
+     "territory", None, None),
+    ("The Kremlin said a Russian troop pullout by Christmas was out of the question.",
+     "russian_withdrawal", None, None),
+    ("He rejected a call for Russia to begin withdrawing its troops.", "russian_withdrawal",
+     None, None),
+    ("Kyiv insisted that any document would have to get Russian soldiers out.",
+     "russian_withdrawal", None, None),
+    ("Talking to Moscow while Russian forces remained in Ukraine was out of the question.",
+     "russian_withdrawal", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
@@ -1058,3 +1101,9 @@ def test_category_totals_sum_sentences_count_articles_and_keep_uncoded_categorie
     assert totals.values.tolist() == [["neutrality", "Neutrality", 3, 2],
                                       ["territory", "Territory", 1, 1],
                                       ["halt_weapons", "No weapons", 0, 0]]
+
+
+def test_an_accusation_that_supplies_make_the_west_a_party_is_no_threat(codebook):
+    evidence = code(["Officials said Western deliveries make NATO countries a party to the "
+                     "conflict."], codebook)
+    assert list(evidence["category"]) == ["halt_weapons"]
