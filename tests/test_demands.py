@@ -117,7 +117,7 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Russia accused the West of becoming directly involved in the conflict.",
     "Putin approved an updated nuclear doctrine on Tuesday.",
     # The West declining to supply its own weapons.
-    "Scholz rules out Taurus missiles for Ukraine, again.",
+    "The Ruritanian chancellor rules out cruise missiles for Ukraine.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
