@@ -85,7 +85,7 @@ CUE_PHRASES = {
         r"\bunlimited access\b", r"\bfree trial\b",
         r"\balready (?:have an account|a subscriber|a member)\b", r"^enter your e-?mail\b",
         r"\bjoin (?:[\w&'’.-]+ ){0,3}(?:whatsapp|telegram) channel\b",
-        r"^enjoying this (?:article|story)\?", r"\bjust [$€£]\d+(?:\.\d+)? a (?:month|week)\b",
+        r"^enjoying this (?:article|story)\?",
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$",
         r"^get (?:an? )?(?:e-?mail|push|news) alerts?\b",
         r"^get exclusive (?:analysis|insights|content|coverage)\b",
@@ -436,8 +436,7 @@ TRIGGERS = {
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
                        "never miss", "for reading", "whatsapp", "telegram", "google news",
                        "instagram", "youtube", "tiktok", "up with", "up to date with",
-                       "updated with", "informed with", "already a member", "enjoying this",
-                       " a month", " a week"),
+                       "updated with", "informed with", "already a member", "enjoying this"),
     "editor's note": ("this article", "this story", "this report", "editor's note"),
     "acknowledgement": ("acknowledge",),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login",
@@ -501,7 +500,8 @@ DOCUMENT_TRIGGERS = {trigger for triggers in TRIGGERS.values() for trigger in tr
 # The characters a case-insensitive pattern matches to an ASCII letter while str.lower() does
 # not lower them to it ("ſ" matches "s"): a document with one is tried against every rule.
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
-LABELS_WITH_VALUE = re.compile(r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section|keywords)\s*:?\s*$")
+LABELS_WITH_VALUE = re.compile(
+    r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section|keywords)\s*:?\s*$")
 # str.split() already folds no-break and other Unicode spaces; zero-width characters must go.
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _WITHOUT_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))

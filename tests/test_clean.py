@@ -468,6 +468,7 @@ def test_article_sentences_with_cue_like_words_stay():
             "Follow the talks, the minister told Russia on Monday.\n"
             "Related: the talks in Geneva were about the same issues.\n"
             "The latest on the talks is that they have stalled, the diplomat said.\n"
+            "Conscripts earn just $50 a month, the ministry said.\n"
             "He gave them credit: the talks were going well.\n"
             "The memoir was printed without permission, but reproduction of it is rare.\n"
             "The photo by the agency showed the convoy (Photo archives were closed) yesterday.\n"
