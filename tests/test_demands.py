@@ -118,6 +118,9 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Putin approved an updated nuclear doctrine on Tuesday.",
     # The West declining to supply its own weapons.
     "The Ruritanian chancellor rules out cruise missiles for Ukraine.",
+    # Ukraine's right to strike, and units that are nobody's in particular.
+    "Ukraine has the right to strike military targets on Russian territory, the minister said.",
+    "Officials accused Moscow of moving such units closer to the border.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
