@@ -126,7 +126,8 @@ CUE_PHRASES = {
         r" content)?:?$",
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
         r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b",
-        # Not "Latest news" alone: a page may print it as a label over the article's headline.
+        # A section's name ("Latest news", "Top stories") heads teasers only once the article
+        # has begun: above it, it may label the article's own headline (_remove_teaser_lists).
         r"^latest (?:on|from) [^.!?]{1,40}$", r"\bmost recent$", _SECTION_NAME,
         r"^further reading$",
         r"^for more (?:on|about) [^.]{1,60}, (?:make sure to |be sure to )?(?:check out|visit|see) "
@@ -423,9 +424,8 @@ _BYLINE = dict(RULES)["byline"]
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock",
-                     "©", "[", "/", "agency)", "press)", "reuters)", "ap)", "afp)", "— afp",
-                     "— reuters", "— ap", "—afp", "—reuters", "—ap", "- afp", "- reuters",
-                     ". afp", ". reuters", ". ap", ")"),
+                     "©", "[", "/", ")", "— afp", "— reuters", "— ap", "—afp", "—reuters",
+                     "—ap", "- afp", "- reuters", ". afp", ". reuters", ". ap"),
     "credit line": ("ing by", "contributed"),
     "donation appeal": ("support", "donat", "contribution", "ad-free", "ads-free",
                         "dear reader", "message from", "your help", "not ready to", "remind me",
@@ -708,9 +708,8 @@ def _remove_teaser_lists(lines, rules):
     caption), but not a longer run of it: share buttons after a heading end its list, and the
     article's own headline may follow them. A teaser that carries its own headline ("Read more:
     ...", "Read moreWhat is ...", "Watch Kremlin lists ...") heads no list: the article goes on
-    after it. A section's
-    name ("Top stories") heads one only after the article has begun: above it, it may be the
-    label over the article's own headline."""
+    after it. A section's name ("Top stories") heads one only after the article has begun:
+    above it, it may be the label over the article's own headline."""
     begun = next((i for i, (_, line) in enumerate(lines)
                   if rules[i] is None and _ends_sentence(line) and _is_long(line)), len(lines))
     for i, rule in enumerate(rules):

@@ -266,11 +266,12 @@ _TITLE_WORD = r"(?:%s[\w.’'-]*|of|the|for|%s)\s+" % (UPPER, "|".join(
                    "negotiator official security national ministry".split()))
 _TITLES = re.compile(r"(?:%s)*" % _TITLE_WORD)
 _TITLE_WORD_AFTER = re.compile(r"\s+(?:%s)(?![\w'’-])" % "|".join(_TITLE_WORDS))
-# A name after its title at a sentence's start, the name ending the capitalised words.
+# A sentence that opens with a place, not a person ("In New York, ...").
 _PREPOSITION_OPENING = re.compile(r"(?:In|At|On|From|After|Before|During|Following)\s")
 # A state's title before the name it sets off: "Russia’s ambassador, ".
 _POSSESSED_TITLE = re.compile(r"%s[\w.-]*['’]s?\s+(?:[\w-]+\s+){0,3}?(?:%s),\s+" % (
     UPPER, "|".join(_TITLE_WORDS)))
+# A name after its title at a sentence's start, the name ending the capitalised words.
 _TITLED_OPENING = re.compile(r"(?:%s)*?(%s)(?![\w'’-])(?!\s+%s)" % (_TITLE_WORD, _name(2),
                                                                     _TITLE_WORD))
 # The nouns that end a title and are nobody's name ("Supreme Commander", "Murmansk Governor").
