@@ -75,6 +75,8 @@ CUE_PHRASES = {
         r"\bwe exist thanks to (?:our )?readers\b", r"\bby donating\b", r"^by subscribing\b",
         r"\byou['’]ve read \d+ [^.]{0,40}\barticles\b",
         r"\bquality journalism is more (?:crucial|important|needed|vital) than ever\b",
+        r"\b(?:good|quality|independent) journalism costs\b", r"^by contributing to\b",
+        r"\bconsider making a (?:modest |small )?(?:support|contribution|donation|gift)\b",
         r"^support (?-i:(?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*)?)$"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
@@ -91,6 +93,9 @@ CUE_PHRASES = {
         r"^get exclusive (?:analysis|insights|content|coverage)\b",
         r"^get \d+% off\b", r"^by signing up\b", r"^cancel any ?time\W*$",
         r"^subscribe (?:now |today )?for (?:just |only )?[$€£]\d",
+        r"^subscribe (?:to|for) [^.]{0,60}?\baccess\b", r"^don['’]t miss (?:out on )?the latest\b",
+        # the print edition's replica: "Now you can read the Example Times ePaper anytime"
+        r"\bread (?:the |our )?[\w ]{0,40}\be-?paper\b",
         r"\byour (?:premium |free )?(?:period|subscription|trial|access) (?:will )?expires?\b",
         # an invitation to follow the outlet elsewhere: "Find Example News on WhatsApp"
         r"\b(?:follow|find|join) (?:[\w&'’.-]+ ){1,4}on (?:whatsapp|telegram|google news|"
@@ -115,6 +120,12 @@ CUE_PHRASES = {
         r"\bcomment(?:s|ing)? (?:section|policy|guidelines)\b",
         r"^(?:share|comment) or (?:share|comment) on this\b",
         r"\bcomments (?:are|will be) (?:now )?(?:moderated|reviewed|closed)\b",
+        r"^comments (?:have been|are) (?:closed|disabled|turned off)\b",
+        r"\bcomments? do(?:es)? not (?:necessarily )?(?:represent|reflect)\b",
+        # a publishing platform's comment form: "Please enter your comment!", "Save my name,
+        # email, and website in this browser for the next time I comment."
+        r"^please enter your (?:comment|name|e-?mail)\b",
+        r"^you have entered an incorrect e-?mail\b", r"^save my name,? e-?mail\b",
         r"^comments (?:under|on|for|to) this (?:article|story|page) (?:have|has) been "
         r"(?:deactivated|disabled|closed|turned off)\b",
         r"^your (?:e-?mail|name)(?: address)?\W*$",
@@ -123,7 +134,9 @@ CUE_PHRASES = {
     "teaser": (
         r"^(?:read|see|show|load) (?:more|all|also|next)\b\W*$", r"^check also$",
         r"^(?:related|suggested)(?: articles?| stories| news| posts?| coverage| topics| tags|"
-        r" content)?:?$",
+        r" content| links)?:?$",
+        # a site's links to the stories before and after this one, each heading its headline
+        r"^(?:previous|prev|next) (?:article|story|post)$",
         r"^more (?:from|on|in) ", r"^more (?:news|stories|articles|videos)$", r"^explore more\b",
         r"^popular (?:on|from|in)\b", r"^other (?:topics|stories|articles|news)\b",
         # A section's name ("Latest news", "Top stories") heads teasers only once the article
@@ -137,11 +150,13 @@ CUE_PHRASES = {
         r"^(?:articles|stories|more) in this (?:story|series|dossier)$",
         _GLUED_KICKER,
         r"^(?:recommended|you may also like|you might also like|also read|most read|"
-        r"most popular|most (?:watched|viewed|shared)|trending|editor'?s picks)\b",
+        r"most popular|most (?:watched|viewed|shared)|trending|editors?['’]?s? picks?)\b",
         r"(?:…|\.\.\.)$",
         # A headline after a kicker: "Read also: ...", "Watch: ..." (a headline has no full stop).
         r"^(?:read|see)(?: (?:also|more|next)(?: (?:about|on|from|in)(?: [^:.]{1,40})?)?)?: ",
         r"^more: [^.]*$",
+        # a headline after a kicker and a bar: "READ | Senate passes ..."
+        r"^(?:(?:also )?read|see)(?: (?:also|more|next))? \| ",
         r"^(?:watch|listen|video|podcast|explainer|analysis|opinion) ?[:|] [^.]*$",
         _VIDEO_TITLE,
         # A heading of the teasers below it: "Read more from Example News:".
@@ -246,6 +261,7 @@ LINE_RULES = {
              r"[^.!?]{1,200}?\.?|"
              r"(?:related search(?:es)?|related topics):\s*[^.!?]{1,200}?|"
              r"join now|@\w+|(?:back to )?top|story highlights|share ?[-–—|] ?\w+|"
+             r"e-?paper|full (?:article|story)|go to (?:the )?[^.]{1,40} home ?page|"
              r"change (?:font |text )?size|close(?: x)?|did you find an? (?:error|mistake)\??|"
              r"read (?:the|this) (?:article|story) in:? [^.]{1,80}|(?:text )?ad:.*|"
              # an address or a link alone ("jane.smith@example.com", "https://..."), or after a
@@ -256,7 +272,9 @@ LINE_RULES = {
              # the outlet's own name after "Follow": "Follow Example News"
              r"follow(?-i: [A-Z][\w'’-]*){1,3}|"
              r"(?:do you like (?:the content of )?|did you (?:like|enjoy) |was )"
-             r"this (?:article|story)(?: (?:helpful|useful))?\?)\s*:?\s*$",
+             r"this (?:article|story)(?: (?:helpful|useful))?\?|"
+             r"did you find this (?:article|story) (?:helpful|useful|insightful|informative|"
+             r"interesting)\?)\s*:?\s*$",
     # An audio version's player: "Listen to this article · 7:42 min", "Voiced by AI."
     "audio player": r"^(?i:(?:press play to )?listen to (?:this|the) (?:article|story)\b|"
                     r"(?:new)?\s*you can now listen to\b|"
@@ -272,7 +290,7 @@ LINE_RULES = {
     "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|"
                       r"^click (?:here|the|on|to)\b|"
                       r"\bmust be (?:logged|signed) in\b|\bsave (?:articles|stories) for later\b|"
-                      r"\byour personal (?:news )?feed\b|\bbecome a fan of\b|"
+                      r"\byour personal (?:news )?feed\b|\bbecome a fan\b|"
                       r"^please (?:log|sign) ?in to\b|\bsave this (?:article|story) by\b|"
                       r"^to continue reading\b|^read this (?:article|story) for free\W*$)",
     # A line of six words or more in capitals that ends no sentence: a link ("CLICK HERE TO
@@ -329,7 +347,7 @@ LINE_RULES = {
                     # a caption of one sentence and its credit: "... in Kyiv. Photo: Example Press"
                     # (a credit may end in a full stop if it starts in capitals: not "Photo:
                     # the convoy on the road.")
-                    r"^[^.!?]{1,200}(?:[.!?]| \|) (?:photo|image|picture)s?(?: by)?: "
+                    r"^[^.!?]{1,200}(?:[.!?](?: \|)?| \|) (?:photo|image|picture)s?(?: by)?: "
                     r"(?:(?:[^.]|\.(?=\S)){1,80}|(?-i:[A-Z])(?:[^.]|\.(?=\S)){0,80}\.)$|"
                     # a credit in brackets holding a slash: "[Jane Smith/POOL/AFP via Getty]"
                     r"\[[^\[\]]{1,80}/[^\[\]]{1,80}\]\s*$|"
@@ -373,7 +391,9 @@ LINE_RULES = {
                     # a caption ending in its agency: "... in Moscow on June 14. — AFP"; not a
                     # paragraph with a quotation that an agency signs ('... “...”. — AFP')
                     r"^(?!.*[\"“”]).*[.!?] ?(?:[—–-] ?)?(?:" + _AGENCIES
-                    + r")(?:/\w+)?\s*$|"
+                    + r")(?:/\w+)?(?: (?:file )?(?:pic|photo))?\s*$|"
+                    # a caption and the site it came from: "... Security Council. (Kremlin.ru)"
+                    r"[.!?] \((?:[\w-]+\.)+[a-z]{2,}\)\s*$|"
                     r"^[—–-] ?(?:" + _AGENCIES + r")\s*$)",
     # A caption without a credit: one sentence in the present tense that ends in a full date
     # ("Jane Smith speaks to reporters in Moscow on March 11, 2025."); an article's sentence
@@ -420,7 +440,8 @@ _BYLINE = dict(RULES)["byline"]
 # case text that every long match contains): a substring test is far cheaper than the regex, and
 # most article lines contain none. Rules without triggers only ever match short lines. Written
 # by hand, not read off the patterns: which cues may remove a long line is a decision the
-# patterns do not state (a long teaser line must end in "…"; one that starts "More from" stays).
+# patterns do not state (a long teaser line must end in "…" or hold "read more" and its like;
+# one that starts "More from" stays).
 SHORT_LINE_MAX_WORDS = 20
 TRIGGERS = {
     "photo credit": ("source", "photo", "image", "credit", "picture", "getty", "shutterstock",
@@ -432,16 +453,19 @@ TRIGGERS = {
                         "payment method", "paying method", "become a", "small favo",
                         "readers like you", "paywall", "your readership", "appreciate you",
                         "as little as", "free for all", "afford", "thanks to our readers",
-                        "by subscribing", "ve read", "quality journalism"),
+                        "by subscribing", "ve read", "quality journalism",
+                        "journalism costs", "by contributing", "consider making"),
     "newsletter box": ("newsletter", "sign up", "subscri", "privacy policy", "mailbox", "inbox",
                        "never miss", "for reading", "whatsapp", "telegram", "google news",
                        "instagram", "youtube", "tiktok", "up with", "up to date with",
-                       "updated with", "informed with", "already a member", "enjoying this"),
+                       "updated with", "informed with", "already a member", "enjoying this",
+                       "epaper", "e-paper"),
     "editor's note": ("this article", "this story", "this report", "editor's note"),
     "acknowledgement": ("acknowledge",),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login",
                      "join the"),
-    "teaser": ("…", "..."),
+    "teaser": ("…", "...", "read more", "read also", "also read", "see also"),
+    "label": ("text ad:",),
     "cookie notice": ("cookie",),
     "copyright": ("copyright", "©", "(c) ", "rights reserved", "permitted", "hyperlink"),
     "disclaimer": ("necessarily",),
@@ -502,6 +526,9 @@ DOCUMENT_TRIGGERS = {trigger for triggers in TRIGGERS.values() for trigger in tr
 FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 LABELS_WITH_VALUE = re.compile(
     r"(?i)^(?:categor(?:y|ies)|tags?|topics?|section|keywords)\s*:?\s*$")
+TAGS_LABEL = re.compile(r"(?i)^(?:tags?|topics?|keywords)\s*:?\s*$")
+# Words of a line of tags: one tag, or a few in lower case joined (see `_remove_tag_lists`).
+MAX_TAG_WORDS = 6
 # str.split() already folds no-break and other Unicode spaces; zero-width characters must go.
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _WITHOUT_ZERO_WIDTH = str.maketrans(dict.fromkeys(ZERO_WIDTH))
@@ -519,6 +546,12 @@ LINK_LIST_MIN_LINES = 3
 LINK_LIST_MAX_WORDS = 4
 SENTENCE_INSIDE = re.compile(r"[.!?][\"”’]? [\"“‘(]?[A-Z]")
 QUOTES = "\"“”‘’«»"
+# An apostrophe inside a word ("Ramaphosa’s"), which quotes nothing.
+APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+# The button under a reader's comment, which ends it.
+COMMENT_BUTTON = re.compile(r"(?i)^(?:reply|report(?: abuse| this comment)?|flag)$")
+MAX_COMMENT_LINES = 3
+MAX_NAME_WORDS = 4
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
 # A link that ends in a full stop only as an abbreviation does ("U.S.", "U.K.").
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
@@ -699,7 +732,7 @@ def _is_headline(line):
     quotation marks)."""
     return (line.count(" ") < SHORT_LINE_MAX_WORDS and not SENTENCE_INSIDE.search(line)
             and (not _ends_sentence(line) or QUOTED_PHRASE_END.search(line)
-                 or line.endswith("?") and not _holds_any(line, QUOTES)))
+                 or line.endswith("?") and not _holds_any(APOSTROPHE.sub("", line), QUOTES)))
 
 
 def _remove_teaser_lists(lines, rules):
@@ -710,8 +743,7 @@ def _remove_teaser_lists(lines, rules):
     ...", "Read moreWhat is ...", "Watch Kremlin lists ...") heads no list: the article goes on
     after it. A section's name ("Top stories") heads one only after the article has begun:
     above it, it may be the label over the article's own headline."""
-    begun = next((i for i, (_, line) in enumerate(lines)
-                  if rules[i] is None and _ends_sentence(line) and _is_long(line)), len(lines))
+    begun = _article_start(lines, rules)
     for i, rule in enumerate(rules):
         line = lines[i][1]
         heading = _is_headline(line) or line.endswith(":")
@@ -734,12 +766,54 @@ def _remove_teaser_lists(lines, rules):
             if rules[j] is None and _is_headline(lines[j][1]):
                 rules[j] = "teaser (after its heading)"
                 passed = 0
+            elif rules[j] is not None and rules[j].startswith("teaser"):
+                passed = 0      # a teaser of its own ("Analysis: ...") is an item of the list
             elif rules[j] is None:
                 break
             else:
                 passed += 1
                 if passed > MAX_FURNITURE_BETWEEN_TEASERS:
                     break
+
+
+def _remove_tag_lists(lines, rules):
+    """Remove the tags listed one a line under "Tags" or "Topics" once the article has begun,
+    up to the first sentence or longer line. Tags in lower case ("peace talks") are joined to
+    the line above as a broken paragraph would be, so a line may hold several."""
+    begun = _article_start(lines, rules)
+    for i in range(begun, len(lines) - 1):
+        if rules[i] == "label" and TAGS_LABEL.match(lines[i][1]):
+            j = i + 1
+            while j < len(lines) and rules[j] in (None, "label") and \
+                    not _ends_sentence(lines[j][1]) and lines[j][1].count(" ") < MAX_TAG_WORDS:
+                rules[j] = "label"
+                j += 1
+
+
+def _article_start(lines, rules):
+    """The index of the article's first long sentence that no rule removed (len(lines) if none)."""
+    return next((i for i, (_, line) in enumerate(lines)
+                 if rules[i] is None and _ends_sentence(line) and _is_long(line)), len(lines))
+
+
+def _remove_reader_comments(lines, rules):
+    """Remove readers' comments: the few lines between a comment's time stamp and the button
+    under it ("28 March 2025 at 11:42", "Medvedev is bluffing again.", "Reply"), the button, and
+    the commenter's name alone above the time stamp. A live report's entries end in "Share", not
+    in "Reply", and stay."""
+    for i, (_, line) in enumerate(lines):
+        if not COMMENT_BUTTON.match(line):
+            continue
+        stamp = next((k for k in range(i - 1, max(-1, i - 2 - MAX_COMMENT_LINES), -1)
+                      if rules[k] is not None), None)
+        if stamp is None or rules[stamp] != "time stamp" or stamp == i - 1:
+            continue
+        for k in range(stamp + 1, i + 1):
+            rules[k] = rules[k] or "reader comment"
+        name = stamp - 1
+        if name >= 0 and rules[name] is None and lines[name][1].count(" ") < MAX_NAME_WORDS \
+                and not _ends_sentence(lines[name][1]):
+            rules[name] = "reader comment"
 
 
 def _remove_author_bios(lines, rules):
@@ -853,7 +927,9 @@ def clean_text(raw):
                 and (not _is_long(lines[i + 1][1]) or TAG_LIST.match(lines[i + 1][1])) \
                 and not _ends_sentence(lines[i + 1][1]):
             rules[i + 1] = "label"
+    _remove_tag_lists(lines, rules)
     _remove_block_interiors(lines, rules)
+    _remove_reader_comments(lines, rules)
     _remove_teaser_lists(lines, rules)
     _remove_author_bios(lines, rules)
     _remove_outlet_descriptions(lines, rules)

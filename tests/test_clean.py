@@ -417,6 +417,25 @@ def test_broken_paragraph_is_rejoined():
     ("This was published 6 months ago", "editor's note"),
     ("Example News acknowledges the traditional owners of country throughout Ruritania.",
      "acknowledgement"),
+    ("READ | Ruritania and Borduria sign a trade deal", "teaser"),
+    ("Related Links", "teaser"),
+    ("EDITORS' PICK", "teaser"),
+    ("Please enter your comment!", "comment form"),
+    ("You have entered an incorrect email address!", "comment form"),
+    ("Save my name, email, and website in this browser for the next time I comment.",
+     "comment form"),
+    ("Comments have been closed for this article.", "comment form"),
+    ("ePaper", "label"),
+    ("Go to the Example News homepage", "label"),
+    ("Full article", "label"),
+    ("Did you find this article insightful?", "label"),
+    ("Don't miss out on the latest news and information.", "newsletter box"),
+    ("If you have a Facebook account, become a fan and get updates from Example News.",
+     "account prompt"),
+    ("Ruritanian Foreign Ministry spokeswoman Jane Smith at a briefing in the capital. | Photo: "
+     "Example / Tom Brown", "photo credit"),
+    ("The minister speaks at a briefing in the capital. - REUTERS PIC", "photo credit"),
+    ("The minister now heads the country's security council. (example.gov.rb)", "photo credit"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -674,6 +693,22 @@ def test_short_run_inside_a_donation_block_goes_but_the_article_around_it_stays(
      "Traditional Custodians of the lands where we live, learn, and work.", "acknowledgement"),
     ("Upgrade now for just $5 a month and enjoy an ads-free website, exclusive analysis and the "
      "full archive of our reporting from the region. Click here>>", "donation appeal"),
+    ("Read more in Example News: Ruritania's coalition edges towards a peacekeeping force — but "
+     "who will send the troops and who will pay for them?", "teaser"),
+    ("TEXT AD: Get 20% off your first order at Example Shop – shop now and enjoy free delivery "
+     "in the capital and in every other city of the country", "label"),
+    ("Subscribe for full access to premium content from Example News, including in-depth "
+     "analysis, the weekly edition and our whole archive of reporting.", "newsletter box"),
+    ("Now you can read the Example Observer ePaper anytime, anywhere. The Example Observer ePaper "
+     "is available to you at home or at work, the same edition as in print.", "newsletter box"),
+    ("Good journalism costs a lot of money. Yet only good journalism can ensure the possibility "
+     "of a good society and an accountable democracy.", "donation appeal"),
+    ("For continued free access to the best investigative journalism in the country we ask you "
+     "to consider making a modest support to this noble endeavour.", "donation appeal"),
+    ("By contributing to EXAMPLE NEWS, you are helping to sustain a journalism of relevance and "
+     "ensuring it remains free and available to all.", "donation appeal"),
+    ("Disclaimer: Comments do not represent the views of Example.net. We reserve the right to "
+     "exclude comments which are inconsistent with our editorial standards.", "comment form"),
 ])
 def test_rules_also_catch_long_lines(line, rule):
     assert len(line.split()) > 20
@@ -894,3 +929,42 @@ def test_a_video_title_heads_no_teaser_list_and_the_headline_below_it_stays():
 def test_tags_under_a_keywords_label_go_a_list_of_them_too():
     lines = [*ARTICLE, "KEYWORDS", "Ruritania, Borduria, Example Alliance, Missiles"]
     assert clean_text("\n".join(lines)).text.split("\n") == ARTICLE
+
+
+
+def test_readers_comments_go_but_a_live_reports_entries_stay():
+    comments = ["Comments", "Jane Doe", "28 March 2025 at 11:42",
+                "The minister is bluffing again. Nothing changes.", "Reply", "2 Tom",
+                "(#) Jun 21st, 2025 - 01:20 pm -3", "Both sides keep moving the goalposts.",
+                "Report abuse"]
+    cleaned = clean_text("\n".join([*ARTICLE, *comments]))
+    assert cleaned.text.split("\n") == ARTICLE
+    assert {why for _, text, why in cleaned.removed if "goalposts" in text or "Tom" in text} == \
+        {"reader comment"}
+    live = ["10:15", "The minister said the talks would resume in Geneva on Monday.", "Share"]
+    assert clean_text("\n".join([ARTICLE[0], *live, ARTICLE[1]])).text.split("\n") == \
+        [ARTICLE[0], live[1], ARTICLE[1]]
+
+
+def test_a_teaser_of_its_own_continues_the_list_it_stands_in():
+    teasers = ["More in World", "Ruritania's inflation climbs to a five-year high",
+               "Borduria beat Ruritania to reach the final",
+               "Analysis: Europe's rearmament push runs into the limits of its factories",
+               "Greenland vote leaves the capital bracing for another visit",
+               "Ruritania’s peace mission: six months on, what has it achieved?"]
+    assert clean_text("\n".join([*ARTICLE, *teasers])).text.split("\n") == ARTICLE
+
+
+def test_the_headlines_after_previous_and_next_article_go():
+    links = ["Previous article", "Ruritania's central bank cuts its key rate", "Next article",
+             "Remittances to Borduria fall for a second month"]
+    assert clean_text("\n".join([*ARTICLE, *links])).text.split("\n") == ARTICLE
+
+
+def test_tags_under_topics_go_lower_case_ones_too_but_a_headline_under_a_section_stays():
+    lines = [*ARTICLE, "Topics :", "Ruritania", "Borduria", "United States", "conflict",
+             "peace talks"]
+    assert clean_text("\n".join(lines)).text.split("\n") == ARTICLE
+    headline = "Ruritania warns Borduria"
+    lines = ["Section:", "World", headline, *ARTICLE]
+    assert headline in clean_text("\n".join(lines)).text.split("\n")
