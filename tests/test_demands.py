@@ -121,6 +121,10 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     # Ukraine's right to strike, and units that are nobody's in particular.
     "Ukraine has the right to strike military targets on Russian territory, the minister said.",
     "Officials accused Moscow of moving such units closer to the border.",
+    # Strikes reported, not promised; a Ruritanian pullout "from the territory of" a region.
+    "Russian forces struck them overnight, the governor said.",
+    "Russian missiles hit depots storing Western weapons near the border, the ministry said.",
+    "Ruritania pulled out its troops from the territory of the province in May.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -926,6 +930,54 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
      "russian_withdrawal", None, None),
     ("Talking to Moscow while Russian forces remained in Ukraine was out of the question.",
      "russian_withdrawal", None, None),
+    # "a party to" a war named by its country; a responsibility borne; an arms package
+    ("Officials say the Western arms decision makes Borduria a party to Ukraine war.",
+     "halt_weapons", None, None),
+    ("Those who supply weapons to Kyiv bear direct responsibility for the bloodshed, he said.",
+     "halt_weapons", None, None),
+    ("Every new arms package only prolongs the fighting, the envoy complained.", "halt_weapons",
+     None, None),
+    ("Moscow condemned the US aid approved by Congress on Saturday.", "halt_weapons", None, None),
+    # strikes promised on Western weapons where they are kept
+    ("The minister vowed more strikes on the depots where Western weapons are stored.",
+     "escalation_threat", None, None),
+    ("The minister vowed more strikes on the depots where Western weapons are stored.",
+     "halt_weapons", None, None),
+    ("Foreign troops would be considered a party to the conflict, the envoy said.",
+     "escalation_threat", None, None),
+    ("He said the soldiers would be treated as 'a party to the conflict'.", "escalation_threat",
+     None, None),
+    ("If their soldiers land there, Russia will strike them, he wrote.", "escalation_threat",
+     None, None),
+    ("Any response will not be limited to the battlefield, the spokeswoman said.",
+     "escalation_threat", None, None),
+    ("The responsibility for the consequences will lie with Washington, the envoy said.",
+     "escalation_threat", None, None),
+    ("Moscow would respond by all available means, he warned.", "escalation_threat", None, None),
+    ("Their peacekeepers would come home “in zinc coffins”, he wrote.", "escalation_threat",
+     None, None),
+    ("The minister said the force would be a target.", "escalation_threat", None, None),
+    ("Foreign instructors should have no illusions: wherever they are, they will be found and "
+     "destroyed.", "halt_training", None, None),
+    ("Any deployment of Ruritanian soldiers to Ukraine would amount to open intervention.",
+     "no_foreign_troops", None, None),
+    # Kyiv's withdrawal as a condition; land regarded as Russian; the question closed
+    ("A settlement is impossible without Ukraine's army leaving the region.", "territory",
+     None, None),
+    ("Moscow regards Crimea and the four regions as Russian territory.", "territory", None,
+     None),
+    ("The question of the territories that joined Russia is closed, he said.", "territory",
+     None, None),
+    ("The Kremlin insists on the new realities before any talks, the envoy says.",
+     "territory", None, None),
+    ("He wants to cut our army, the president said.", "demilitarization", None, None),
+    ("They want us giving up our land and our army.", "demilitarization", None, None),
+    # Russia's withdrawal from all of Ukraine's land, not Kyiv's from a region
+    ("It can stop this war at any time by withdrawing its troops from the sovereign territory "
+     "of Ukraine.", "russian_withdrawal", None, None),
+    ("Russia must withdraw its troops from all of Ukraine's territory, the minister said.",
+     "russian_withdrawal", None, None),
+    ("Kyiv's plan calls for a full Russian pullout.", "russian_withdrawal", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
@@ -1112,3 +1164,12 @@ def test_an_accusation_that_supplies_make_the_west_a_party_is_no_threat(codebook
     evidence = code(["Officials said Western deliveries make NATO countries a party to the "
                      "conflict."], codebook)
     assert list(evidence["category"]) == ["halt_weapons"]
+
+
+def test_a_withdrawal_from_every_inch_of_ukrainian_territory_is_russias_not_kyivs(codebook):
+    evidence = code(["Russia must understand that the war ends with the full withdrawal of its "
+                     "forces from every inch of Ukrainian territory."], codebook)
+    assert list(evidence["category"]) == ["russian_withdrawal"]
+    evidence = code(["Kyiv must order the withdrawal of its forces from the four regions."],
+                    codebook)
+    assert list(evidence["category"]) == ["territory"]
