@@ -89,7 +89,11 @@ CUE_PHRASES = {
         r"\bjoin (?:[\w&'’.-]+ ){0,3}(?:whatsapp|telegram) channel\b",
         r"^enjoying this (?:article|story)\?",
         r"^get (?:our|the) [\w ]{0,30}\balerts?\W*$",
-        r"^get (?:an? )?(?:e-?mail|push|news) alerts?\b",
+        r"^get (?:an? )?(?:breaking )?(?:e-?mail|push|news) alerts?\b",
+        r"^get (?:the )?latest [^.]{0,40}\b(?:delivered|in your inbox)\b",
+        r"^get (?:the )?latest [^.]{0,60} on (?:whatsapp|telegram|google news)\b",
+        # a browser's push notifications: "We'll send you the latest news updates"
+        r"\bwe['’]ll send you (?:the )?latest\b", r"\bnotification (?:icon|bell)\b",
         r"^get exclusive (?:analysis|insights|content|coverage)\b",
         r"^get \d+% off\b", r"^by signing up\b", r"^cancel any ?time\W*$",
         r"^subscribe (?:now |today )?for (?:just |only )?[$€£]\d",
@@ -158,6 +162,8 @@ CUE_PHRASES = {
         # a headline after a kicker and a bar: "READ | Senate passes ..."
         r"^(?:(?:also )?read|see)(?: (?:also|more|next))? \| ",
         r"^(?:watch|listen|video|podcast|explainer|analysis|opinion) ?[:|] [^.]*$",
+        # a video's promotion: "Watch the latest episode of ..."
+        r"^watch the latest (?:episode|edition|video|bulletin)\b",
         _VIDEO_TITLE,
         # A heading of the teasers below it: "Read more from Example News:".
         r"^(?:read|see) more (?:from|on|about) [^:.]{1,40}:$"),
@@ -250,7 +256,8 @@ LINE_RULES = {
              r"(?:[^.]{1,40} [-–—|] )?back to (?:top|home|homepage)|"
              r"advertisement \d+|open this photo in gallery:?|follow related (?:authors|topics)"
              r"(?: and (?:authors|topics))?|share this (?:article|story) (?:in|on|with) [^.]{1,30}|"
-             r"follow [^.]{1,60} on \w+(?: \w+)?|follow [^.]{1,80} at https?://\S+|"
+             r"follow [^.]{1,60} on \w+(?: [\w&]+){0,2}|file (?:photo|picture|image)|"
+             r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news)(?:\.[a-z]{2})?/?|follow [^.]{1,80} at https?://\S+|"
              r"e-?mail address|social sharing|sections|(?:close |open )?(?:main )?menu|"
              r"duration:? \d{1,2}:\d{2}(?::\d{2})?|"
              r"(?:play video\.? )?duration:? \d+ minutes?(?: \d+ seconds?)?|play video|"
@@ -334,7 +341,7 @@ LINE_RULES = {
                       r"\b(?:on|in|with) (?:another|a different|a (?:modern|supported)) browser\b|"
                       r"\bbrowser (?:is )?not supported\b)",
     # "Got a news tip?", "If you have inside knowledge of a story, contact Example News."
-    "tip line": r"(?i:^(?:got|have) a (?:news )?tip\W*$|^send us (?:a|your) (?:news )?tips?\b|"
+    "tip line": r"(?i:^(?:got|have) a (?:news )?tip\W*$|^send (?:us )?(?:a|your) (?:news )?(?:tips?|stories|story)\b|"
                 r"^report (?:a typo|an error|error|a correction)\b[^.]{0,40}$|"
                 r"\bpress ctrl ?\+ ?enter\b|"
                 r"^if you have (?:inside )?(?:knowledge|information|a (?:news )?tip)\b[^.]{0,80}"
@@ -368,6 +375,11 @@ LINE_RULES = {
                     r"\b(?:photo|image|picture)s? via [^.]{1,60}$|"
                     # a caption and its source after a slash: "... on June 2. / Example News"
                     r"^[^/]{1,200}[.!?] / [^./]{1,40}$|"
+                    # ... or with no full stop, an agency's: "Jane Smith in the Kremlin / AP"
+                    r"^[^/.!?]{10,200} / (?:" + _AGENCIES + r")$|"
+                    # an agency's or library's credit in brackets: "... on Thursday [Getty]"
+                    r"\[(?:getty(?: images)?|shutterstock|file|archive|" + _AGENCIES
+                    + r")(?:[/ ][^\[\]]{1,40})?\]\s*$|"
                     # an agency and a photographer alone: "Keystone / Jane Smith"
                     r"(?-i:^" + _CAPITALISED + r"(?: " + _CAPITALISED + r"){0,2} / "
                     + _CAPITALISED + r"(?: " + _CAPITALISED + r"){0,2}$)|"
@@ -405,7 +417,7 @@ LINE_RULES = {
                      r"fires? (?:a|an|at|toward|towards)\b)\b)[^\n]{20,300}"
                      r"(?:,| on) (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?"
                      r"(?:" + _MONTH + r"\.? \d{1,2}|\d{1,2} " + _MONTH + "|" + _MONTH + r"),? "
-                     r"\d{4}\.$"
+                     r"\d{4}\.?$"
                      # where a person stands in the picture: "Jane Smith, center, arrives ..."
                      r"|^(?![^.]*[\"“”])[^.]{10,250}(?:, (?i:left|right|cent(?:er|re)|"
                      r"second (?:from )?(?:left|right)|foreground|background),|"
@@ -434,6 +446,7 @@ LINE_RULES = {
 RULES = [(name, re.compile(pattern)) for name, pattern in {**LINE_RULES, **BLOCK_CUES}.items()]
 # A byline in lower case ("by Jane Smith") under a headline continues no broken paragraph.
 _BYLINE = dict(RULES)["byline"]
+_TIME_STAMP = dict(RULES)["time stamp"]
 # Page furniture is mostly short lines, and short lines are few, so every rule may match them
 # (REQUIRED below only skips the rules that provably cannot).
 # A longer line is tried against a rule only when it contains one of the rule's triggers (lower
@@ -459,7 +472,7 @@ TRIGGERS = {
                        "never miss", "for reading", "whatsapp", "telegram", "google news",
                        "instagram", "youtube", "tiktok", "up with", "up to date with",
                        "updated with", "informed with", "already a member", "enjoying this",
-                       "epaper", "e-paper"),
+                       "epaper", "e-paper", "send you", "notification"),
     "editor's note": ("this article", "this story", "this report", "editor's note"),
     "acknowledgement": ("acknowledge",),
     "comment form": ("leave a", "email address", "required fields", "comment", "log in", "login",
@@ -552,7 +565,13 @@ APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 COMMENT_BUTTON = re.compile(r"(?i)^(?:reply|report(?: abuse| this comment)?|flag)$")
 MAX_COMMENT_LINES = 3
 MAX_NAME_WORDS = 4
+# A commenter's name may end in an initial ("Jan K.").
+INITIAL_END = re.compile(r"\b[A-Z]\.$")
+# A comment's header: its writer and time ("Guest, 2025-12-03 11:04").
+COMMENT_HEADER = re.compile(r"^(?P<name>[^,.!?]{1,40}), (?P<stamp>\S.*)$")
 LIST_ITEM = re.compile(r"^(?:[-–—•*·▪●◦]|\d{1,2}[.)])\s")
+# An e-mail or web address alone on a line ("news@example.ee"): no rest of a broken paragraph.
+ADDRESS = re.compile(r"^(?:\S+@\S+\.\w+|(?:https?://|www\.)\S+)$")
 # A link that ends in a full stop only as an abbreviation does ("U.S.", "U.K.").
 ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 # A closing quotation mark after a word, not after the end of a sentence: a quoted phrase.
@@ -630,7 +649,7 @@ def _logical_lines(raw):
         if not line:
             continue
         if merged and line[0].islower() and not _ends_sentence(merged[-1][1]) \
-                and not _BYLINE.match(line):
+                and not _BYLINE.match(line) and not ADDRESS.match(line):
             merged[-1] = (merged[-1][0], merged[-1][1] + " " + line)
         else:
             merged.append((number, line))
@@ -799,8 +818,11 @@ def _article_start(lines, rules):
 def _remove_reader_comments(lines, rules):
     """Remove readers' comments: the few lines between a comment's time stamp and the button
     under it ("28 March 2025 at 11:42", "Medvedev is bluffing again.", "Reply"), the button, and
-    the commenter's name alone above the time stamp. A live report's entries end in "Share", not
-    in "Reply", and stay."""
+    the commenter's name alone above the time stamp ("Jan K."); and, below a comment form or
+    count, the few lines after each header of a name and a time ("Guest, 2025-12-03 11:04"). A
+    live report's entries end in "Share", not in "Reply", and stay; a dateline above the comments
+    ("MOSCOW, March 3, 2025 10:15") heads no comment."""
+    _remove_comments_under_headers(lines, rules)
     for i, (_, line) in enumerate(lines):
         if not COMMENT_BUTTON.match(line):
             continue
@@ -812,8 +834,28 @@ def _remove_reader_comments(lines, rules):
             rules[k] = rules[k] or "reader comment"
         name = stamp - 1
         if name >= 0 and rules[name] is None and lines[name][1].count(" ") < MAX_NAME_WORDS \
-                and not _ends_sentence(lines[name][1]):
+                and (not _ends_sentence(lines[name][1]) or INITIAL_END.search(lines[name][1])):
             rules[name] = "reader comment"
+
+
+def _is_comment_header(line):
+    header = COMMENT_HEADER.match(line)
+    return header is not None and _TIME_STAMP.match(header.group("stamp")) is not None
+
+
+def _remove_comments_under_headers(lines, rules):
+    start = _article_start(lines, rules)
+    form = next((i for i in range(start, len(lines)) if rules[i] == "comment form" or
+                 rules[i] == "counter" and "comment" in lines[i][1].lower()), None)
+    if form is None:
+        return
+    for i in range(form + 1, len(lines)):
+        if rules[i] is None and _is_comment_header(lines[i][1]):
+            rules[i] = "reader comment"
+            for k in range(i + 1, min(i + 1 + MAX_COMMENT_LINES, len(lines))):
+                if rules[k] is not None or _is_comment_header(lines[k][1]):
+                    break
+                rules[k] = "reader comment"
 
 
 def _remove_author_bios(lines, rules):

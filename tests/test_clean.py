@@ -436,6 +436,17 @@ def test_broken_paragraph_is_rejoined():
      "Example / Tom Brown", "photo credit"),
     ("The minister speaks at a briefing in the capital. - REUTERS PIC", "photo credit"),
     ("The minister now heads the country's security council. (example.gov.rb)", "photo credit"),
+    ("Follow Example News on Facebook and X", "label"),
+    ("File photo", "label"),
+    ("examplenews.com", "label"),
+    ("Get Breaking News Alerts From Example News", "newsletter box"),
+    ("Get the latest news delivered daily!", "newsletter box"),
+    ("Get the latest news updates from Example News on WhatsApp", "newsletter box"),
+    ("Watch the latest episode of The Briefing on Example TV", "teaser"),
+    ("Send your news stories to newsdesk@example.com and via WhatsApp.", "tip line"),
+    ("Jane Smith and Tom Brown in the capital on Wednesday / AP", "photo credit"),
+    ("Jane Smith and Tom Brown signed the declaration in the capital on Thursday [Getty]",
+     "photo credit"),
 ])
 def test_line_rules_on_text_from_other_outlets(line, rule):
     body = "The minister said the talks would continue next week in Geneva."
@@ -709,6 +720,8 @@ def test_short_run_inside_a_donation_block_goes_but_the_article_around_it_stays(
      "ensuring it remains free and available to all.", "donation appeal"),
     ("Disclaimer: Comments do not represent the views of Example.net. We reserve the right to "
      "exclude comments which are inconsistent with our editorial standards.", "comment form"),
+    ("We'll send you latest news updates through the day. You can manage them any time by "
+     "clicking on the notification icon.", "newsletter box"),
 ])
 def test_rules_also_catch_long_lines(line, rule):
     assert len(line.split()) > 20
@@ -968,3 +981,20 @@ def test_tags_under_topics_go_lower_case_ones_too_but_a_headline_under_a_section
     headline = "Ruritania warns Borduria"
     lines = ["Section:", "World", headline, *ARTICLE]
     assert headline in clean_text("\n".join(lines)).text.split("\n")
+
+
+def test_comments_under_a_comment_form_go_by_their_headers_and_a_name_may_end_in_an_initial():
+    comments = ["Comments (3)", "Guest, 2025-12-03 11:04", "Five hours of talks and no deal.",
+                "Viktors, 2025-12-03 12:31", "Europe should be at the table.", "Jan K.",
+                "March 14, 2025 at 10:12 am", "You could not make it up.", "Reply"]
+    lines = ["MOSCOW, March 3, 2025 10:15", *ARTICLE, *comments]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.text.split("\n") == ["MOSCOW, March 3, 2025 10:15", *ARTICLE]
+    removed = {text: why for _, text, why in cleaned.removed}
+    assert {removed[line] for line in comments[1:6] + comments[7:]} == \
+        {"reader comment"}
+
+
+def test_an_address_alone_on_a_line_is_no_rest_of_a_broken_paragraph():
+    cleaned = clean_text("\n".join([*ARTICLE, "Contact the newsroom", "news@example.ee"]))
+    assert ("news@example.ee", "label") in {(text, why) for _, text, why in cleaned.removed}
