@@ -125,6 +125,8 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Russian forces struck them overnight, the governor said.",
     "Russian missiles hit depots storing Western weapons near the border, the ministry said.",
     "Ruritania pulled out its troops from the territory of the province in May.",
+    # "by all means" is an idiom, not the means of a threat
+    "Russia would keep NATO's new spending target in mind and ensure its security by all means.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
@@ -978,6 +980,35 @@ def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     ("Russia must withdraw its troops from all of Ukraine's territory, the minister said.",
      "russian_withdrawal", None, None),
     ("Kyiv's plan calls for a full Russian pullout.", "russian_withdrawal", None, None),
+    # warnings of what allowing strikes or deploying troops would mean
+    ("Allowing such strikes would make them direct participants in the war, he said.",
+     "escalation_threat", None, None),
+    ("It will mean that NATO countries are fighting Russia directly, he said.",
+     "escalation_threat", None, None),
+    ("We will draw the appropriate conclusions, the minister said.", "escalation_threat", None,
+     None),
+    ("Any attempt to deploy British forces would draw a military response, he said.",
+     "escalation_threat", None, None),
+    ("Any attempt to deploy British forces would draw a military response, he said.",
+     "no_foreign_troops", None, None),
+    ("I would caution them against miscalculations that may turn out to be fatal.",
+     "escalation_threat", None, None),
+    ("Attempts to inflict a strategic defeat on a nuclear power are doomed, he said.",
+     "escalation_threat", None, None),
+    ("Moscow is considering changes to its nuclear doctrine in response to Western deliveries.",
+     "escalation_threat", None, None),
+    ("British military bases in Ukraine would be a cause for concern, and we would not accept "
+     "it.", "no_foreign_troops", None, None),
+    ("Military facilities of Ruritania, a NATO member, on Ukrainian territory would be "
+     "unacceptable.", "no_foreign_troops", None, None),
+    ("European troops in Ukraine would be NATO intervention, the diplomat said.",
+     "no_foreign_troops", None, None),
+    ("Countries training Ukrainian pilots have made themselves complicit in the war.",
+     "halt_training", None, None),
+    ("We are ready for talks only on the basis of the realities on the ground.", "territory",
+     None, None),
+    ("Russia would not allow Ukraine to acquire a nuclear arsenal, he said.",
+     "demilitarization", None, None),
 ])
 def test_an_invented_demand_is_coded_with_its_category_actor_and_target(
         text, category, actor, target, codebook):
