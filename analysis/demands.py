@@ -9,6 +9,8 @@ deployment of Western troops"; "Kyiv demands weapons supplies" is not a demand t
 ("the US announced a security assistance package") is a mention, not a demand. A threat objects
 to what it is about: the `stated` phrases of the codebook's `threat_category` are objection cues
 too ("any European contingent would become a legitimate target" objects to foreign troops).
+Patterns and cues are matched in the sentence without the quotation marks a reporter sets around
+some of a phrase's words ("would “not go unanswered”"); the spans found are the text's.
 
 Who demands (`actor`), in this order: the speaker named after the closing quotation mark; the
 party whose demand it is ("Western demands", "the Kremlin's conditions"); the first actor named
@@ -29,6 +31,7 @@ a batch of documents, and only where one of its starts begins (`regex.match` the
 """
 import html
 import re
+from bisect import bisect_left, bisect_right
 from collections import namedtuple
 from itertools import chain, filterfalse
 
@@ -395,16 +398,44 @@ def _coded(kinds, cues):
     return None
 
 
+# Quotation marks a reporter sets around some words of a phrase ("would “not go unanswered”",
+# "‘legitimate targets’"): patterns and cues are matched as if they were not there. Not an
+# apostrophe after a letter ("Russia’s", "countries’ troops"), which may close nothing.
+QUOTE_MARKS = re.compile(r"[\"“”«»‘]|(?<!\w)['’]")
+
+
+class _Unquoted:
+    """A text without its QUOTE_MARKS, and the way back to places in the text."""
+
+    def __init__(self, text):
+        cuts = [match.start() for match in QUOTE_MARKS.finditer(text)]
+        self.text = QUOTE_MARKS.sub("", text) if cuts else text
+        self.cuts = cuts                                        # in the text
+        self.gaps = [at - k for k, at in enumerate(cuts)]       # in the text without them
+
+    def span(self, start, end):
+        """The span in the unquoted text of text[start:end]."""
+        return start - bisect_left(self.cuts, start), end - bisect_left(self.cuts, end)
+
+    def restored(self, start, end):
+        """The span in the text of unquoted[start:end] (end > start)."""
+        return start + bisect_right(self.gaps, start), end + bisect_right(self.gaps, end - 1)
+
+
 class _Sentences:
-    """The sentences of one document: the text in lower case (None if it can't stand for the
-    text, see `_lowered`), the literals each sentence holds (`_held_literals`), and mentions and
-    cues computed on demand and cached."""
+    """The sentences of one document: the text without quotation marks (`_Unquoted`), where
+    patterns and cues are matched, in lower case (None if it can't stand for it, see
+    `_lowered`), the literals each sentence holds (`_held_literals`), and mentions and cues
+    computed on demand and cached. Spans found are given in the text."""
 
     def __init__(self, text, spans, coder):
         self.text, self.spans, self.coder = text, spans, coder
-        self.lowered = _lowered(text, coder)
+        self.unquoted = _Unquoted(text)
+        self.unquoted_spans = [(paragraph, *self.unquoted.span(start, end))
+                               for paragraph, start, end in spans]
+        self.lowered = _lowered(self.unquoted.text, coder)
         self.held, self.found = (None, None) if self.lowered is None else \
-            _held_literals(self.lowered, spans, coder)
+            _held_literals(self.lowered, self.unquoted_spans, coder)
         self._mentions, self._cues = {}, {}
 
     def rows(self, hits):
@@ -440,18 +471,23 @@ class _Sentences:
         return self.text[start:end]
 
     def cues(self, i):
-        """Every cue span of the sentence, by kind."""
+        """Every cue span of the sentence, by kind (offsets in the sentence)."""
         if i not in self._cues:
-            _, start, end = self.spans[i]
-            sentence = self.text[start:end]
+            _, start, end = self.unquoted_spans[i]
+            sentence = self.unquoted.text[start:end]
             if self.lowered is None:
                 lowered = held = None
             else:
                 lowered, held = self.lowered[start:end], self.held[i]
+            offset = self.spans[i][1]
             # A sentence without one of a kind's literals holds no cue of the kind.
-            self._cues[i] = {kind: _all_spans(regex, starts, sentence, lowered, held)
-                             if not (required and held is not None and held.isdisjoint(required))
-                             else [] for kind, (regex, starts, required) in self.coder.cues.items()}
+            self._cues[i] = {
+                kind: [(restored[0] - offset, restored[1] - offset)
+                       for cue_start, cue_end in _all_spans(regex, starts, sentence, lowered, held)
+                       for restored in [self.unquoted.restored(start + cue_start,
+                                                               start + cue_end)]]
+                if not (required and held is not None and held.isdisjoint(required))
+                else [] for kind, (regex, starts, required) in self.coder.cues.items()}
         return self._cues[i]
 
     def mentions(self, i, adjectives=False):
@@ -681,11 +717,13 @@ def _code_batch(documents, coder):
             for g in _members(candidates):
                 number, i = owner[g]
                 document = documents[number]
-                _, start, end = document.spans[i]
-                match = _first_match(regex, starts, document.text, document.lowered, start, end,
+                _, start, end = document.unquoted_spans[i]
+                match = _first_match(regex, starts, document.unquoted.text, document.lowered,
+                                     start, end,
                                      None if document.held is None else document.held[i])
                 if match:
-                    hits[number].setdefault((i, order, category), {})[kind] = match.span()
+                    hits[number].setdefault((i, order, category), {})[kind] = \
+                        document.unquoted.restored(*match.span())
                     matched[kind] = matched.get(kind, 0) | 1 << g
         if order == coder.threat:
             cued = {kind: bits | matched.get("stated", 0) for kind, bits in cued.items()}

@@ -1204,3 +1204,29 @@ def test_a_withdrawal_from_every_inch_of_ukrainian_territory_is_russias_not_kyiv
     evidence = code(["Kyiv must order the withdrawal of its forces from the four regions."],
                     codebook)
     assert list(evidence["category"]) == ["territory"]
+
+
+def test_quotation_marks_inside_a_phrase_do_not_break_it_and_the_match_is_the_texts(codebook):
+    sentence = "Peskov said such deliveries would “not go unanswered”, a day after the vote."
+    evidence = code([sentence], codebook)
+    row = evidence[evidence["category"] == "escalation_threat"].iloc[0]
+    assert row["matched"] == "would “not go unanswered"
+    assert sentence[row["match_start"]:row["match_end"]] == row["matched"]
+    # An apostrophe after a letter stays: "countries’ troops" is still the countries' troops.
+    evidence = code(["Moscow rejected the idea of other countries’ troops in Ukraine."], codebook)
+    assert list(evidence["category"]) == ["no_foreign_troops"]
+
+
+def test_unquoted_text_maps_every_span_back_to_the_same_words():
+    import re
+
+    from analysis.demands import _Unquoted
+
+    text = "“Stop,” he said. ‘Never’ — “the ‘red lines’” stay; Russia’s “terms” hold."
+    unquoted = _Unquoted(text)
+    # A closing single quote after a letter stays: it may be an apostrophe ("countries’").
+    assert unquoted.text == "Stop, he said. Never’ — the red lines’ stay; Russia’s terms hold."
+    for word in re.finditer(r"[\w’]+", unquoted.text):
+        start, end = unquoted.restored(*word.span())
+        assert text[start:end] == word.group()
+        assert unquoted.span(start, end) == word.span()
