@@ -52,7 +52,7 @@ CUE_PHRASES = {
     "donation appeal": (
         r"\bsupport us\b", r"\byour support\b", r"\bsupport (?:[\w'’-]+ ){0,5}journalism\b",
         # "a contribution to a peacekeeping mission" is a state's, in an article
-        r"\b(?:make|consider|making) a (?:donation|contribution)\b(?! to an?\b)",
+        r"\b(?:make|consider|making) a (?:donation|contribution)\b(?! to (?:an?|the)\b)",
         r"\bdonate (?:now|today|here|to us|monthly)\b",
         r"\bdonations?\b[^.]{0,30}\b(?:keeps?|helps?|allows?)\b",
         r"\bevery contribution\b",
@@ -75,8 +75,12 @@ CUE_PHRASES = {
         r"\bwe exist thanks to (?:our )?readers\b", r"\bby donating\b", r"^by subscribing\b",
         r"\byou['’]ve read \d+ [^.]{0,40}\barticles\b",
         r"\bquality journalism is more (?:crucial|important|needed|vital) than ever\b",
-        r"\b(?:good|quality|independent) journalism costs\b", r"^by contributing to\b",
-        r"\bconsider making a (?:modest |small )?(?:support|contribution|donation|gift)\b",
+        # not "By contributing to the fund, Germany ...", nor a state "could consider making a
+        # contribution to the mission"
+        r"\b(?:good|quality|independent) journalism costs\b",
+        r"^by contributing to\b[^.]{0,60}\byou(?:['’]re| are)\b",
+        r"\bconsider making a (?:modest |small )?(?:support|contribution|donation|gift)\b"
+        r"(?! to (?:an?|the)\b)",
         r"^support (?-i:(?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*)?)$"),
     "newsletter box": (
         r"\bnewsletters?\b", r"\bsign up (?:for|to|now|here)\b", r"^sign up\W*$",
@@ -125,7 +129,8 @@ CUE_PHRASES = {
         r"^(?:share|comment) or (?:share|comment) on this\b",
         r"\bcomments (?:are|will be) (?:now )?(?:moderated|reviewed|closed)\b",
         r"^comments (?:have been|are) (?:closed|disabled|turned off)\b",
-        r"\bcomments? do(?:es)? not (?:necessarily )?(?:represent|reflect)\b",
+        # not "The minister's comments do not reflect government policy"
+        r"^(?:disclaimer: )?comments? do(?:es)? not (?:necessarily )?(?:represent|reflect)\b",
         # a publishing platform's comment form: "Please enter your comment!", "Save my name,
         # email, and website in this browser for the next time I comment."
         r"^please enter your (?:comment|name|e-?mail)\b",
@@ -297,7 +302,8 @@ LINE_RULES = {
     "account prompt": r"(?i:^(?:log|sign) ?in,? (?:or |register|create)|"
                       r"^click (?:here|the|on|to)\b|"
                       r"\bmust be (?:logged|signed) in\b|\bsave (?:articles|stories) for later\b|"
-                      r"\byour personal (?:news )?feed\b|\bbecome a fan\b|"
+                      r"\byour personal (?:news )?feed\b|\bbecome a fan (?:of us|on|and get)\b|"
+                      r"^if you have a facebook account\b|"
                       r"^please (?:log|sign) ?in to\b|\bsave this (?:article|story) by\b|"
                       r"^to continue reading\b|^read this (?:article|story) for free\W*$)",
     # A line of six words or more in capitals that ends no sentence: a link ("CLICK HERE TO

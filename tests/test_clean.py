@@ -998,3 +998,14 @@ def test_comments_under_a_comment_form_go_by_their_headers_and_a_name_may_end_in
 def test_an_address_alone_on_a_line_is_no_rest_of_a_broken_paragraph():
     cleaned = clean_text("\n".join([*ARTICLE, "Contact the newsroom", "news@example.ee"]))
     assert ("news@example.ee", "label") in {(text, why) for _, text, why in cleaned.removed}
+
+
+@pytest.mark.parametrize("sentence", [
+    "By contributing to the fund, Germany hopes to speed up deliveries of air defence systems.",
+    "Ireland could consider making a contribution to the peacekeeping mission, the minister said.",
+    "The minister's comments do not reflect government policy, a spokesman said on Tuesday.",
+    "Macron did not become a fan of the plan, aides said after the meeting in Paris.",
+])
+def test_an_article_sentence_near_a_cue_of_an_appeal_or_a_form_stays(sentence):
+    lines = [ARTICLE[0], sentence, ARTICLE[1]]
+    assert clean_text("\n".join(lines)).text.split("\n") == lines

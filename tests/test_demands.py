@@ -127,6 +127,11 @@ def test_agreement_with_the_hand_coded_seeds(seed_sentences, codebook):
     "Ruritania pulled out its troops from the territory of the province in May.",
     # "by all means" is an idiom, not the means of a threat
     "Russia would keep NATO's new spending target in mind and ensure its security by all means.",
+    # A task, a tough reception, a mistake and Kyiv's resolve threaten no escalation.
+    "The European mission carries responsibility for training Ukrainian soldiers.",
+    "The plan to send more weapons faced a tough response from lawmakers.",
+    "Zelensky said cutting military aid would be a fatal mistake.",
+    "If Russian troops advance, we will destroy them, the Ukrainian commander said.",
 ])
 def test_a_mention_of_the_topic_is_not_coded(text, codebook):
     assert code([text], codebook).empty
