@@ -480,12 +480,15 @@ class _Sentences:
             else:
                 lowered, held = self.lowered[start:end], self.held[i]
             offset = self.spans[i][1]
+
+            def in_sentence(cue_start, cue_end):
+                text_start, text_end = self.unquoted.restored(start + cue_start, start + cue_end)
+                return text_start - offset, text_end - offset
+
             # A sentence without one of a kind's literals holds no cue of the kind.
             self._cues[i] = {
-                kind: [(restored[0] - offset, restored[1] - offset)
-                       for cue_start, cue_end in _all_spans(regex, starts, sentence, lowered, held)
-                       for restored in [self.unquoted.restored(start + cue_start,
-                                                               start + cue_end)]]
+                kind: [in_sentence(*span)
+                       for span in _all_spans(regex, starts, sentence, lowered, held)]
                 if not (required and held is not None and held.isdisjoint(required))
                 else [] for kind, (regex, starts, required) in self.coder.cues.items()}
         return self._cues[i]
